@@ -1,0 +1,35 @@
+/**
+ * The article table's key design, shared by the CDK construct (lib/article-table.ts) and the local
+ * embedded DynamoDB, so both create the same table. Every access pattern is one Query (docs/queries.md).
+ *
+ * Items:
+ *  - article      pk `ARTICLE#<id>`        sk `META`            (+ index attributes below)
+ *  - mention      pk `COUNTRY#<ISO3>`      sk `<publishedAt>#<id>` one per country an article names
+ *  - feed         pk `FEED#<feedId>`       sk `STATE`           (+ health and due attributes)
+ *  - claim        pk `ARTICLE#<id>`        sk `CLAIM`           the exactly-once "is this item new" record
+ */
+export interface IndexDesign {
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey?: string;
+  /** What the index answers, for docs and the console. */
+  readonly serves: string;
+}
+
+export const ARTICLE_TABLE = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: [
+    { name: 'diplomatic-by-time', partitionKey: 'storyList', sortKey: 'publishedKey', serves: 'latest diplomatic stories, for a day or a range of days' },
+    { name: 'stories-by-dyad', partitionKey: 'dyad', sortKey: 'publishedKey', serves: 'diplomatic stories between two countries' },
+    { name: 'stories-by-type', partitionKey: 'eventType', sortKey: 'publishedKey', serves: 'diplomatic stories of a PLOVER event type' },
+    { name: 'articles-by-feed', partitionKey: 'feedId', sortKey: 'publishedKey', serves: 'articles from one feed' },
+    { name: 'articles-by-publisher', partitionKey: 'publisher', sortKey: 'publishedKey', serves: 'articles from one publisher' },
+    { name: 'articles-by-url', partitionKey: 'canonicalUrl', serves: 'an article by its canonical URL' },
+    { name: 'feeds-by-health', partitionKey: 'healthGroup', sortKey: 'healthKey', serves: 'feed health: every feed, failing and parked ones first by prefix' },
+    { name: 'feeds-due', partitionKey: 'dueGroup', sortKey: 'nextPollAt', serves: 'feeds due for polling (dispatch)' },
+    { name: 'pending-events', partitionKey: 'outbox', sortKey: 'firstSeenAt', serves: 'stories whose event is not yet published (outbox sweep)' },
+  ] as const satisfies readonly IndexDesign[],
+} as const;
+
+export type ArticleIndexName = (typeof ARTICLE_TABLE.indexes)[number]['name'];
