@@ -39,8 +39,10 @@ export type ClaimResult =
 /** Decides exactly once whether an article is new (a conditional write). */
 export interface ArticleLedger {
   claim(articleId: string, canonicalUrl: string, source: ArticleSource): Promise<ClaimResult>;
-  /** Gives a claim back when the page could not be fetched, so a later poll tries again. */
-  release(articleId: string): Promise<void>;
+  /** Records that the raw copy is stored: the claim is done. */
+  markStored(articleId: string): Promise<void>;
+  /** Gives a claim back when the page could not be fetched, so a later poll tries again (a few times). */
+  release(articleId: string, reason: string): Promise<void>;
 }
 
 /** Keys of a raw article copy. */
@@ -70,6 +72,13 @@ export interface ArticleRepository {
    */
   save(article: ArticleRecord, wantsEvent: boolean): Promise<StoryEventStatus>;
   get(articleId: string): Promise<ArticleRecord | undefined>;
+  /**
+   * Takes the right to publish a pending story's event (pending → publishing, under a lease so that a publisher
+   * that died is replaced). False when it is already published or another publisher holds it.
+   */
+  leaseEvent(articleId: string): Promise<boolean>;
+  /** Puts a leased event back to pending after a failed publish. */
+  releaseEvent(articleId: string): Promise<void>;
   /** Records that the story's event was published (the outbox flag). */
   markEventPublished(articleId: string, at: Date): Promise<void>;
   /** Stories whose event is still pending, first sighted before `olderThan`. */

@@ -1,0 +1,227 @@
+/**
+ * The poll stage: fetch one feed (conditionally), decide exactly once which items are new, fetch each new
+ * article page and keep its raw copy, then record the feed's new polling state.
+ */
+import { articleIdentity } from '../feeds/identity';
+import { parseFeed } from '../feeds/parse';
+import { afterPoll, type PollOutcome, parseCacheControlMaxAge, parseRetryAfter } from '../feeds/schedule';
+import type { FeedItem, FeedState, ParsedFeed, RawArticleRecord } from '../model';
+import type {
+  ArticleLedger,
+  Clock,
+  FeedRegistry,
+  FetchResponse,
+  HttpFetcher,
+  RawArticleLocation,
+  RawArticleStore,
+} from '../ports';
+
+/** What the poll stage needs from the outside world. */
+export interface PollFeedDeps {
+  readonly registry: FeedRegistry;
+  readonly ledger: ArticleLedger;
+  readonly rawStore: RawArticleStore;
+  readonly http: HttpFetcher;
+  readonly clock: Clock;
+  /** How many article pages of one feed are fetched at once (the fetcher also limits per host). */
+  readonly pageConcurrency?: number;
+}
+
+/** One article page that could not be fetched or stored. */
+export interface PageFailure {
+  readonly url: string;
+  readonly error: string;
+}
+
+/** The outcome of polling one feed, for logs, metrics and the CLI. */
+export interface PollReport {
+  readonly feedId: string;
+  /** `200`, `304`, another HTTP status, or an error code such as `timeout`, `parse-error`, `parked`. */
+  readonly status: string;
+  readonly ok: boolean;
+  readonly items: number;
+  readonly newItems: number;
+  /** Raw copies written, with their locations (extraction starts from these). */
+  readonly stored: readonly RawArticleLocation[];
+  readonly pageFailures: readonly PageFailure[];
+  /** Items already known that this feed now also lists as a source. */
+  readonly crossFeedDuplicates: number;
+  readonly error?: string;
+  readonly nextPollAt?: string;
+}
+
+const errorCode = (error: unknown): string =>
+  (typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : undefined) ??
+  'network';
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Polls one feed: conditional GET, parse, claim new items, store their pages, save the feed state. */
+export async function pollFeed(deps: PollFeedDeps, feedId: string): Promise<PollReport> {
+  const state = await deps.registry.get(feedId);
+  if (!state) throw new Error(`unknown feed '${feedId}'`);
+  const base = { feedId, items: 0, newItems: 0, stored: [], pageFailures: [], crossFeedDuplicates: 0 };
+  if (state.parked) {
+    return { ...base, status: 'parked', ok: false, error: `feed is parked (${state.parked.reason})` };
+  }
+
+  let response: FetchResponse;
+  try {
+    response = await deps.http.get(state.currentUrl, {
+      kind: 'feed',
+      etag: state.etag,
+      lastModified: state.lastModified,
+    });
+  } catch (error) {
+    return finish(deps, state, base, {
+      kind: 'failed',
+      code: errorCode(error),
+      message: errorMessage(error),
+    });
+  }
+
+  if (response.status === 304) {
+    return finish(deps, state, base, {
+      kind: 'fetched',
+      status: 304,
+      etag: response.headers.etag ?? state.etag,
+      lastModified: response.headers['last-modified'] ?? state.lastModified,
+      permanentUrl: response.permanentUrl,
+      maxAgeSeconds: parseCacheControlMaxAge(response.headers['cache-control']),
+      itemTimes: [],
+      newItems: 0,
+    });
+  }
+  if (response.status < 200 || response.status >= 300) {
+    return finish(deps, state, base, {
+      kind: 'failed',
+      status: response.status,
+      code: String(response.status),
+      message: `HTTP ${response.status} from ${response.url}`,
+      retryAfterSeconds: parseRetryAfter(response.headers['retry-after'], deps.clock.now()),
+      permanentUrl: response.permanentUrl,
+    });
+  }
+
+  let feed: ParsedFeed;
+  try {
+    feed = await parseFeed(response.body, {
+      url: response.url,
+      contentType: response.headers['content-type'],
+    });
+  } catch (error) {
+    return finish(deps, state, base, {
+      kind: 'failed',
+      status: response.status,
+      code: 'parse-error',
+      message: errorMessage(error),
+    });
+  }
+
+  const collected = await collectNewItems(deps, state, feed.items);
+  return finish(
+    deps,
+    state,
+    { ...base, ...collected, items: feed.items.length },
+    {
+      kind: 'fetched',
+      status: 200,
+      etag: response.headers.etag,
+      lastModified: response.headers['last-modified'],
+      permanentUrl: response.permanentUrl,
+      ttlMinutes: feed.ttlMinutes,
+      maxAgeSeconds: parseCacheControlMaxAge(response.headers['cache-control']),
+      itemTimes: feed.items.map((i) => i.publishedAt ?? i.updatedAt).filter((t): t is string => Boolean(t)),
+      newItems: collected.newItems,
+    },
+  );
+}
+
+async function collectNewItems(deps: PollFeedDeps, state: FeedState, items: readonly FeedItem[]) {
+  const now = deps.clock.now().toISOString();
+  const seen = new Set<string>();
+  const fresh: { item: FeedItem; articleId: string; canonicalUrl: string }[] = [];
+  let crossFeedDuplicates = 0;
+  for (const item of items) {
+    const identity = articleIdentity(item, { id: state.id, url: state.currentUrl });
+    if (!identity || seen.has(identity.articleId)) continue;
+    seen.add(identity.articleId);
+    const claim = await deps.ledger.claim(identity.articleId, identity.canonicalUrl, {
+      feedId: state.id,
+      publisher: state.publisher,
+      guid: item.guid,
+      firstSeenAt: now,
+    });
+    if (claim.status === 'new') fresh.push({ item, ...identity });
+    else if (claim.addedSource) crossFeedDuplicates++;
+  }
+
+  const stored: RawArticleLocation[] = [];
+  const pageFailures: PageFailure[] = [];
+  await forEachLimited(fresh, deps.pageConcurrency ?? 4, async ({ item, articleId, canonicalUrl }) => {
+    const url = item.url ?? canonicalUrl;
+    try {
+      const page = await deps.http.get(url, { kind: 'page' });
+      if (page.status !== 200) throw new Error(`HTTP ${page.status}`);
+      const record: RawArticleRecord = {
+        articleId,
+        canonicalUrl,
+        feedId: state.id,
+        feedUrl: state.currentUrl,
+        publisher: state.publisher,
+        feedLanguage: state.language,
+        item,
+        fetch: {
+          status: page.status,
+          finalUrl: page.url,
+          contentType: page.headers['content-type'],
+          contentLanguage: page.headers['content-language'],
+          fetchedAt: deps.clock.now().toISOString(),
+          durationMs: page.durationMs,
+          bytes: page.body.byteLength,
+        },
+        firstSeenAt: now,
+      };
+      stored.push(await deps.rawStore.put(record, page.body));
+      await deps.ledger.markStored(articleId);
+    } catch (error) {
+      const message = errorMessage(error);
+      pageFailures.push({ url, error: message });
+      await deps.ledger.release(articleId, message);
+    }
+  });
+  return { newItems: fresh.length, stored, pageFailures, crossFeedDuplicates };
+}
+
+async function finish(
+  deps: PollFeedDeps,
+  state: FeedState,
+  report: Omit<PollReport, 'status' | 'ok'>,
+  outcome: PollOutcome,
+): Promise<PollReport> {
+  const next = afterPoll(state, outcome, deps.clock.now());
+  await deps.registry.save(next);
+  const ok = outcome.kind === 'fetched';
+  return {
+    ...report,
+    status: ok ? String(outcome.status) : outcome.code,
+    ok,
+    error: ok ? undefined : outcome.message,
+    nextPollAt: next.parked ? undefined : next.nextPollAt,
+  };
+}
+
+/** Runs `work` over `items` with at most `limit` at a time. */
+export async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  });
+  await Promise.all(workers);
+}
