@@ -1,0 +1,504 @@
+/**
+ * Publication and modification dates of an article page. Sources are tried from the most to the least
+ * trustworthy: JSON-LD, Open Graph / article / Dublin Core meta tags, microdata, `<time>` elements, dated
+ * elements whose class says they hold the date, the URL, and finally the feed's own date. Times keep the
+ * page's time zone when it states one; the local day as printed is kept too, because that is the day a
+ * reader (and htmldate's labels) call the publication day.
+ */
+import type { DomDocument, DomElement } from './dom';
+import { isArticleNode, type JsonLdNode } from './json-ld';
+
+/** A date read from a page: the instant in UTC and the calendar day as the page wrote it. */
+export interface PageDate {
+  /** ISO 8601 UTC. */
+  readonly iso: string;
+  /** YYYY-MM-DD in the page's own time zone (or as written). */
+  readonly day: string;
+  /** Where it came from, for evaluation reports. */
+  readonly source: string;
+}
+
+const MIN_YEAR = 1995;
+const MAX_YEAR = 2100;
+
+// Month names in the languages of the news the pipeline reads, lower case, accents kept; genitive forms for
+// Slavic languages. Index = month number.
+const MONTHS: Record<string, number> = {};
+const MONTH_LISTS: string[] = [
+  'january february march april may june july august september october november december',
+  'jan feb mar apr may jun jul aug sep oct nov dec',
+  'sept',
+  'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+  'janv févr fevrier avr juil aout sept oct nov déc decembre',
+  'januar februar märz april mai juni juli august september oktober november dezember',
+  'jänner maerz okt dez',
+  'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
+  'ene feb mar abr may jun jul ago sep oct nov dic setiembre',
+  'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
+  'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
+  'januari februari maart april mei juni juli augustus september oktober november december',
+  'januari februari mars april maj juni juli augusti september oktober november december',
+  'januar februar marts april maj juni juli august september oktober november december',
+  'januar februar mars april mai juni juli august september oktober november desember',
+  'stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia',
+  'styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień',
+  'января февраля марта апреля мая июня июля августа сентября октября ноября декабря',
+  'январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь',
+  'січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня',
+  'січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень',
+  'ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık',
+  'ledna února března dubna května června července srpna září října listopadu prosince',
+  'január február március április május június július augusztus szeptember október november december',
+  'ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie',
+  'tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta',
+  'ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου νοεμβρίου δεκεμβρίου',
+  'januarja februarja marca aprila maja junija julija avgusta septembra oktobra novembra decembra',
+  'siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna listopada studenoga prosinca',
+  'sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio lapkričio gruodžio',
+  'janvāra februāra marta aprīļa maija jūnija jūlija augusta septembra oktobra novembra decembra',
+  'jaanuar veebruar märts aprill mai juuni juuli august september oktoober november detsember',
+  'januari februari maret april mei juni juli agustus september oktober november desember',
+];
+for (const list of MONTH_LISTS) {
+  const names = list.split(' ');
+  if (names.length !== 12) continue;
+  names.forEach((n, i) => {
+    MONTHS[n] ??= i + 1;
+  });
+}
+// Short forms whose position in their list is not their month number.
+Object.assign(MONTHS, {
+  sept: 9,
+  janv: 1,
+  févr: 2,
+  fevrier: 2,
+  avr: 4,
+  juil: 7,
+  aout: 8,
+  déc: 12,
+  decembre: 12,
+  jänner: 1,
+  maerz: 3,
+  okt: 10,
+  dez: 12,
+  ene: 1,
+  abr: 4,
+  ago: 8,
+  dic: 12,
+  setiembre: 9,
+});
+const MONTH_ALT = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1 || d > 31) return false;
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return probe.getUTCDate() === d;
+}
+
+function build(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  offsetMinutes: number | undefined,
+  source: string,
+): PageDate | undefined {
+  if (!validDay(y, mo, d) || h > 24 || mi > 59 || s > 60) return undefined;
+  const utc = Date.UTC(y, mo - 1, d, h, mi, s) - (offsetMinutes ?? 0) * 60_000;
+  return { iso: new Date(utc).toISOString(), day: `${y}-${pad(mo)}-${pad(d)}`, source };
+}
+
+function parseOffset(tz: string | undefined): number | undefined {
+  if (!tz) return undefined;
+  const t = tz.trim().toUpperCase();
+  if (t === 'Z' || t === 'UTC' || t === 'GMT' || t === 'UT') return 0;
+  const named: Record<string, number> = {
+    EST: -300,
+    EDT: -240,
+    CST: -360,
+    CDT: -300,
+    MST: -420,
+    MDT: -360,
+    PST: -480,
+    PDT: -420,
+    BST: 60,
+    CET: 60,
+    CEST: 120,
+    MSK: 180,
+    IST: 330,
+    JST: 540,
+  };
+  if (t in named) return named[t];
+  const m = /^(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?$/.exec(t);
+  if (!m) return undefined;
+  const sign = m[1] === '-' ? -1 : 1;
+  return sign * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
+const ISO_RE =
+  /(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?/i;
+const SLASH_YMD_RE = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
+const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?$/;
+const NUMERIC_DMY_RE = /\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})\b/;
+const TIME_RE =
+  /\b(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{3,4}))?/i;
+const TEXT_DMY_RE = new RegExp(
+  `(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)?\\s*(?:de\\s+|of\\s+)?(${MONTH_ALT})\\.?,?\\s*(?:de\\s+)?(\\d{4})`,
+  'iu',
+);
+const TEXT_MDY_RE = new RegExp(
+  `(?<![\\p{L}])(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`,
+  'iu',
+);
+const TEXT_YMD_RE = new RegExp(`(\\d{4})\\.?\\s*(?:m\\.\\s*)?(${MONTH_ALT})\\s+(\\d{1,2})`, 'iu');
+const CJK_RE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/;
+
+function timeOf(text: string): { h: number; mi: number; s: number; offset?: number } {
+  const m = TIME_RE.exec(text);
+  if (!m) return { h: 0, mi: 0, s: 0 };
+  let h = Number(m[1]);
+  const ampm = m[4]?.toLowerCase().replace(/\./g, '');
+  if (ampm === 'pm' && h < 12) h += 12;
+  if (ampm === 'am' && h === 12) h = 0;
+  if (h > 23) return { h: 0, mi: 0, s: 0 };
+  return { h, mi: Number(m[2]), s: Number(m[3] ?? 0), offset: parseOffset(m[5]) };
+}
+
+/**
+ * Parses one date as pages write it: ISO 8601 (with or without zone), RFC 2822, compact `20200607`,
+ * numeric day-first dates, and textual dates in the common European languages, CJK and Turkish.
+ * `monthFirst` resolves `06/07/2020` for US-English pages.
+ */
+export function parsePageDate(raw: string, source = 'text', monthFirst = false): PageDate | undefined {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  if (!text || text.length > 400) return undefined;
+  let m = ISO_RE.exec(text);
+  if (m) {
+    return build(
+      Number(m[1]),
+      Number(m[2]),
+      Number(m[3]),
+      Number(m[4] ?? 0),
+      Number(m[5] ?? 0),
+      Number(m[6] ?? 0),
+      parseOffset(m[7]),
+      source,
+    );
+  }
+  m = COMPACT_RE.exec(text);
+  if (m) {
+    return build(
+      Number(m[1]),
+      Number(m[2]),
+      Number(m[3]),
+      Number(m[4] ?? 0),
+      Number(m[5] ?? 0),
+      Number(m[6] ?? 0),
+      parseOffset(m[7]),
+      source,
+    );
+  }
+  const lower = text.toLowerCase();
+  const t = timeOf(text.replace(/\d{4}/g, ' '));
+  m = TEXT_DMY_RE.exec(lower);
+  if (m) {
+    const r = build(
+      Number(m[3]),
+      MONTHS[m[2] as string] ?? 0,
+      Number(m[1]),
+      t.h,
+      t.mi,
+      t.s,
+      t.offset,
+      source,
+    );
+    if (r) return r;
+  }
+  m = TEXT_MDY_RE.exec(lower);
+  if (m) {
+    const r = build(
+      Number(m[3]),
+      MONTHS[m[1] as string] ?? 0,
+      Number(m[2]),
+      t.h,
+      t.mi,
+      t.s,
+      t.offset,
+      source,
+    );
+    if (r) return r;
+  }
+  m = TEXT_YMD_RE.exec(lower);
+  if (m) {
+    const r = build(
+      Number(m[1]),
+      MONTHS[m[2] as string] ?? 0,
+      Number(m[3]),
+      t.h,
+      t.mi,
+      t.s,
+      t.offset,
+      source,
+    );
+    if (r) return r;
+  }
+  m = CJK_RE.exec(text);
+  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), t.h, t.mi, t.s, t.offset, source);
+  m = SLASH_YMD_RE.exec(text);
+  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), t.h, t.mi, t.s, t.offset, source);
+  m = NUMERIC_DMY_RE.exec(text);
+  if (m) {
+    let a = Number(m[1]);
+    let b = Number(m[3]);
+    let y = Number(m[4]);
+    if (y < 100) y += 2000;
+    // Day-first is the world's default; month-first only for US pages or when the day cannot be a month.
+    if ((monthFirst && b <= 31 && a <= 12) || (a <= 12 && b > 12)) [a, b] = [b, a];
+    return build(y, b, a, t.h, t.mi, t.s, t.offset, source);
+  }
+  return undefined;
+}
+
+const PUBLISHED_META = [
+  'article:published_time',
+  'og:article:published_time',
+  'article:published',
+  'published_time',
+  'og:published_time',
+  'datepublished',
+  'date_published',
+  'publish-date',
+  'publish_date',
+  'publishdate',
+  'publishdate',
+  'pubdate',
+  'parsely-pub-date',
+  'sailthru.date',
+  'article.published',
+  'article_date_original',
+  'originalpublicationdate',
+  'cxenseparse:recs:publishtime',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date.created',
+  'dcterms.created',
+  'dc.date',
+  'dcterms.date',
+  'citation_publication_date',
+  'citation_date',
+  'rnews:datepublished',
+  'date',
+  'created',
+  'release_date',
+  'displaydate',
+  'publication_date',
+  'timestamp',
+  'og:pubdate',
+  'pub_date',
+  'datecreated',
+  'gentime',
+];
+const MODIFIED_META = [
+  'article:modified_time',
+  'og:updated_time',
+  'article:modified',
+  'modified_time',
+  'datemodified',
+  'last-modified',
+  'lastmod',
+  'dcterms.modified',
+  'dc.date.modified',
+  'revised',
+];
+
+function metaMap(document: DomDocument): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const meta of Array.from(document.querySelectorAll('meta'))) {
+    const key = (
+      meta.getAttribute('property') ??
+      meta.getAttribute('name') ??
+      meta.getAttribute('itemprop') ??
+      meta.getAttribute('http-equiv') ??
+      ''
+    )
+      .trim()
+      .toLowerCase();
+    const content = meta.getAttribute('content');
+    if (key && content && !map.has(key)) map.set(key, content);
+  }
+  return map;
+}
+
+const URL_DATE_RES = [
+  /\/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[/\-_.]|$)/,
+  /[/_-](\d{4})(\d{2})(\d{2})(?:[/_\-.]|\d{2,6}[/_\-.]|$)/,
+];
+
+/** The date written in an article URL (`/2020/06/07/`, `-20200607-`), if any. */
+export function dateFromUrl(url: string): PageDate | undefined {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    path = url;
+  }
+  for (const re of URL_DATE_RES) {
+    const m = re.exec(path);
+    if (m) {
+      const r = build(Number(m[1]), Number(m[2]), Number(m[3]), 0, 0, 0, undefined, 'url');
+      if (r) return r;
+    }
+  }
+  return undefined;
+}
+
+function ldDate(nodes: readonly JsonLdNode[], key: string): PageDate | undefined {
+  const ordered = [...nodes.filter(isArticleNode), ...nodes.filter((n) => !isArticleNode(n))];
+  for (const node of ordered) {
+    const v = node[key];
+    const s = Array.isArray(v) ? v[0] : v;
+    if (typeof s === 'string') {
+      const d = parsePageDate(s, `json-ld:${key}`);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
+function attrDate(el: DomElement, source: string, monthFirst: boolean): PageDate | undefined {
+  for (const attr of ['datetime', 'content', 'data-datetime', 'data-date', 'data-timestamp', 'title']) {
+    const v = el.getAttribute(attr);
+    if (v) {
+      if (/^\d{10}(\d{3})?$/.test(v.trim())) {
+        const n = Number(v.trim());
+        const ms = v.trim().length === 13 ? n : n * 1000;
+        const dt = new Date(ms);
+        const r = build(
+          dt.getUTCFullYear(),
+          dt.getUTCMonth() + 1,
+          dt.getUTCDate(),
+          dt.getUTCHours(),
+          dt.getUTCMinutes(),
+          dt.getUTCSeconds(),
+          0,
+          source,
+        );
+        if (r) return r;
+        continue;
+      }
+      const d = parsePageDate(v, source, monthFirst);
+      if (d) return d;
+    }
+  }
+  const text = el.textContent ?? '';
+  return text.length <= 200 ? parsePageDate(text, source, monthFirst) : undefined;
+}
+
+const DATE_CLASS =
+  /(?:^|[\s_-])(?:date|dateline|time|timestamp|published|publish|pubdate|posted|post-date|post-meta|entry-date|article-date|byline|meta|datum|fecha|data|tarih|date-publication|info)(?:$|[\s_-])|publish|posted|datetime|pubdate|date/i;
+const MODIFIED_HINT = /updat|modif|edit|aktualisiert|actualiz|mis à jour|обновл|оновл|güncel/i;
+const COMMENT_HINT = /comment|reply|footer|copyright|sidebar|related|widget/i;
+
+/** Options for reading dates from a page. */
+export interface DateOptions {
+  readonly url?: string;
+  readonly feedPublishedAt?: string;
+  /** Pages in US English write month-first numeric dates. */
+  readonly monthFirst?: boolean;
+}
+
+/** Finds the publication and modification dates of a page, with the feed's date as the last resort. */
+export function findDates(
+  document: DomDocument,
+  jsonLd: readonly JsonLdNode[],
+  opts: DateOptions = {},
+): { published?: PageDate; modified?: PageDate } {
+  const meta = metaMap(document);
+  const monthFirst = opts.monthFirst ?? false;
+  const fromMeta = (keys: readonly string[]): PageDate | undefined => {
+    for (const key of keys) {
+      const v = meta.get(key);
+      const d = v ? parsePageDate(v, `meta:${key}`, monthFirst) : undefined;
+      if (d) return d;
+    }
+    return undefined;
+  };
+  const fromSelector = (selector: string, source: string): PageDate | undefined => {
+    for (const el of Array.from(document.querySelectorAll(selector))) {
+      const d = attrDate(el, source, monthFirst);
+      if (d) return d;
+    }
+    return undefined;
+  };
+
+  const modified =
+    ldDate(jsonLd, 'dateModified') ??
+    fromMeta(MODIFIED_META) ??
+    fromSelector('[itemprop="dateModified"]', 'microdata:dateModified');
+
+  let published =
+    ldDate(jsonLd, 'datePublished') ??
+    fromMeta(PUBLISHED_META) ??
+    fromSelector('[itemprop="datePublished"]', 'microdata:datePublished') ??
+    ldDate(jsonLd, 'dateCreated') ??
+    fromSelector('time[pubdate], [property="datePublished"], [itemprop="dateCreated"]', 'time[pubdate]');
+
+  if (!published) published = timeElementDate(document, monthFirst);
+  if (!published) published = classedElementDate(document, monthFirst);
+  if (!published && opts.url) published = dateFromUrl(opts.url);
+  if (!published && opts.feedPublishedAt) published = parsePageDate(opts.feedPublishedAt, 'feed');
+  if (!published && modified) published = { ...modified, source: `${modified.source} (as published)` };
+  return { published, modified };
+}
+
+function contextOf(el: DomElement): string {
+  let s = '';
+  let cur: DomElement | null = el;
+  for (let i = 0; cur && i < 4; i++, cur = cur.parentElement) {
+    s += ` ${cur.getAttribute('class') ?? ''} ${cur.getAttribute('id') ?? ''}`;
+  }
+  return s;
+}
+
+function timeElementDate(document: DomDocument, monthFirst: boolean): PageDate | undefined {
+  // The first <time> inside the article or its header is the publication time; later ones in comments,
+  // related-story lists or "updated" notes are not.
+  const times = Array.from(document.querySelectorAll('time'));
+  const scored = times
+    .map((el, index) => {
+      const ctx = contextOf(el);
+      if (COMMENT_HINT.test(ctx)) return undefined;
+      const d = attrDate(el, 'time', monthFirst);
+      if (!d) return undefined;
+      let rank = index;
+      if (el.closest('article, header, [class*="article"], [class*="post"], main')) rank -= 1000;
+      if (MODIFIED_HINT.test(ctx) || MODIFIED_HINT.test(el.textContent ?? '')) rank += 500;
+      return { d, rank };
+    })
+    .filter((x): x is { d: PageDate; rank: number } => x !== undefined)
+    .sort((a, b) => a.rank - b.rank);
+  return scored[0]?.d;
+}
+
+function classedElementDate(document: DomDocument, monthFirst: boolean): PageDate | undefined {
+  const candidates = Array.from(document.querySelectorAll('[class], [id]'));
+  let checked = 0;
+  for (const el of candidates) {
+    const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!DATE_CLASS.test(hint) || COMMENT_HINT.test(contextOf(el)) || MODIFIED_HINT.test(hint)) continue;
+    const text = el.textContent ?? '';
+    if (text.length > 200 || text.length < 6) continue;
+    if (++checked > 200) break;
+    const d = attrDate(el, 'element', monthFirst);
+    if (d) return d;
+  }
+  return undefined;
+}

@@ -1,0 +1,88 @@
+/**
+ * Extracts an article's main text and metadata from its HTML page. Pure and synchronous: the caller decodes
+ * the bytes (feeds/decode.ts) and passes what it knows from the feed and the HTTP response as fallbacks.
+ */
+
+import { parseHTML } from 'linkedom';
+import type { ExtractedArticle } from '../model';
+import { findDates } from './dates';
+import type { DomDocument } from './dom';
+import { isArticleNode, readJsonLd } from './json-ld';
+import { detectLanguage, primaryLanguage } from './language';
+import { extractMainBlocks } from './main-text';
+import { readMetadata } from './metadata';
+
+/** What the pipeline knows about a page besides its HTML. */
+export interface ExtractOptions {
+  /** The page's final URL: base for relative links, and a date source of last resort. */
+  readonly url: string;
+  /** ISO 8601; used when the page states no publication date. */
+  readonly feedPublishedAt?: string;
+  /** Used when the page has no title of its own. */
+  readonly feedTitle?: string;
+  /** `Content-Language` of the HTTP response. */
+  readonly httpContentLanguage?: string;
+  /** The feed's declared language. */
+  readonly feedLanguage?: string;
+}
+
+const US_STYLE_TLD = /\.(?:com|org|net|us|edu|gov)$/;
+
+function monthFirstFor(document: DomDocument, url: string): boolean {
+  const lang = (document.documentElement?.getAttribute('lang') ?? '').toLowerCase();
+  if (lang === 'en-us') return true;
+  if (lang && !lang.startsWith('en')) return false;
+  try {
+    return lang.startsWith('en') && US_STYLE_TLD.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Parses an HTML string into a DOM document (linkedom: fast, no layout). */
+export function parseDocument(html: string): DomDocument {
+  // linkedom treats a page without <html> as a fragment; wrap it so that head/body exist.
+  const source = /<html[\s>]/i.test(html)
+    ? html
+    : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  return parseHTML(source).document as unknown as DomDocument;
+}
+
+/** Extracts main text and metadata (title, byline, dates, canonical URL, language, site, image) from a page. */
+export function extractArticle(html: string, opts: ExtractOptions): ExtractedArticle {
+  const document = parseDocument(html);
+  const jsonLd = readJsonLd(document);
+  const meta = readMetadata(document, jsonLd, opts.url);
+  const dates = findDates(document, jsonLd, {
+    url: opts.url,
+    feedPublishedAt: opts.feedPublishedAt,
+    monthFirst: monthFirstFor(document, opts.url),
+  });
+  const article = jsonLd.find((n) => isArticleNode(n) && typeof n.articleBody === 'string');
+  const blocks = extractMainBlocks(document, {
+    byline: meta.byline,
+    title: meta.title,
+    articleBody: article?.articleBody as string | undefined,
+  });
+  const text = blocks.join('\n\n');
+  const wordCount = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const language =
+    meta.language ??
+    primaryLanguage(opts.httpContentLanguage) ??
+    primaryLanguage(opts.feedLanguage) ??
+    detectLanguage(text);
+  const firstParagraph = blocks.find((b) => b.length > 80);
+  return {
+    title: meta.title ?? opts.feedTitle?.trim() ?? undefined,
+    byline: meta.byline,
+    publishedAt: dates.published?.iso,
+    modifiedAt: dates.modified?.iso,
+    canonicalUrl: meta.canonicalUrl ?? opts.url,
+    language,
+    siteName: meta.siteName,
+    description: meta.description ?? firstParagraph?.slice(0, 300),
+    leadImage: meta.leadImage,
+    text,
+    wordCount,
+  };
+}

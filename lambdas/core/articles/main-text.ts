@@ -1,0 +1,273 @@
+/**
+ * The main text of an article page. Mozilla Readability finds the article container; around it Newswire
+ * removes what readers never want (share bars, newsletter prompts, "read more" blocks, bylines repeated in
+ * the body, credits of images) and serialises what they do want (paragraphs, subheadings, lists, quotes) as
+ * plain text with blank lines between blocks. When the page's JSON-LD carries an `articleBody` that agrees with
+ * the page, that body is used instead, because publishers write it without boilerplate.
+ */
+
+import { Readability } from '@mozilla/readability';
+import type { DomDocument, DomElement, DomNode } from './dom';
+import { benchmarkTokens } from './shingle-score';
+
+// Containers whose class or id says they hold page furniture, never article text.
+const BOILERPLATE_HINT =
+  /(?:^|[\s_-])(?:share|sharing|social|newsletter|subscribe|subscription|signup|sign-up|related|read-?more|readmore|recommend(?:ed|ations)?|promo|advert|advertisement|ad-slot|ads|outbrain|taboola|popular|trending|most-read|more-stories|also-read|tags|tag-list|breadcrumbs?|comments?|author-bio|newsletter-signup|paywall|print|toolbar|jump-link|further-reading|see-also)(?:$|[\s_-])/i;
+// Elements that may carry a boilerplate-looking class yet wrap the article itself.
+const CONTENT_HINT = /article|story|content|body|entry|post|main|text/i;
+
+// Whole-block texts that are prompts, not prose.
+const PROMPT_RE =
+  /^(?:advertisement|anzeige|publicité|publicidad|sponsored|read more|read next|read also|also read|see also|more:|related:|related articles?|recommended|share (?:this|on)|share$|tweet$|follow us|sign up|subscribe|click here|download (?:the|our) app|get the .{0,40}newsletter|join our|we (?:use|value) cookies|this article (?:was|is) (?:originally|first)|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|leia também|leer más|lee también|читайте также|читайте також)\b/i;
+const PROMPT_ANYWHERE_RE =
+  /(?:sign up (?:for|to) (?:our|the)|subscribe to (?:our|the)|newsletter|get (?:our|the) .{0,30} (?:in|to) your inbox|follow us on|download our app|click here to|enable javascript|your browser does not support)/i;
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+]);
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'BUTTON',
+  'SELECT',
+  'IFRAME',
+  'OBJECT',
+]);
+
+function hintOf(el: DomElement): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('role') ?? ''} ${
+    el.getAttribute('aria-label') ?? ''
+  }`;
+}
+
+/** Removes page furniture before Readability scores the page, so it cannot win or leak into the text. */
+export function removeBoilerplate(root: DomElement | DomDocument): void {
+  for (const el of Array.from(root.querySelectorAll('[class], [id], [role], aside, nav, form'))) {
+    if (!el.parentNode) continue;
+    const tag = el.tagName;
+    if (tag === 'BODY' || tag === 'HTML' || tag === 'ARTICLE' || tag === 'MAIN') continue;
+    if (tag === 'NAV') {
+      el.remove();
+      continue;
+    }
+    const hint = hintOf(el);
+    // Cheap test first: textContent of every element would make this quadratic.
+    if (tag !== 'FORM' && !BOILERPLATE_HINT.test(hint)) continue;
+    const text = el.textContent ?? '';
+    if (tag === 'FORM' && text.length < 500) {
+      el.remove();
+      continue;
+    }
+    if (!BOILERPLATE_HINT.test(hint)) continue;
+    // A container with a lot of paragraph text is more likely the article mislabelled than a share bar.
+    if (CONTENT_HINT.test(hint) && el.querySelectorAll('p').length > 3) continue;
+    if (text.length > 3000 && el.querySelectorAll('p').length > 5) continue;
+    el.remove();
+  }
+  for (const el of Array.from(
+    root.querySelectorAll(
+      '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"]',
+    ),
+  )) {
+    if ((el.textContent ?? '').length < 2000) el.remove();
+  }
+}
+
+/** Turns an element into text blocks: one block per paragraph, heading, list item, quote or table row. */
+export function blocksOf(root: DomElement): string[] {
+  const blocks: string[] = [];
+  let current = '';
+  const flush = () => {
+    const t = current
+      .replace(/[ \t\f\v\r\u00a0]+/g, ' ')
+      .replace(/ *\n */g, '\n')
+      .trim();
+    if (t) blocks.push(t);
+    current = '';
+  };
+  const walk = (node: DomNode) => {
+    if (node.nodeType === 3) {
+      current += node.nodeValue ?? '';
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as DomElement;
+    const tag = el.tagName;
+    if (SKIP_TAGS.has(tag)) return;
+    if (tag === 'BR') {
+      current += '\n';
+      return;
+    }
+    const block = BLOCK_TAGS.has(tag);
+    if (block) flush();
+    if (tag === 'PRE') {
+      blocks.push((el.textContent ?? '').replace(/\s+$/, ''));
+      return;
+    }
+    for (let child = el.firstChild; child; child = child.nextSibling) walk(child);
+    if (tag === 'TD' || tag === 'TH') current += ' ';
+    if (block) flush();
+    else if (tag === 'IMG') current += ' ';
+  };
+  walk(root);
+  flush();
+  return blocks.map((b) => b.replace(/\n{2,}/g, '\n'));
+}
+
+function normaliseName(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}]+/gu, ' ')
+    .trim();
+}
+
+/** True when a short block is only a byline ("By Jane Doe", "Jane Doe, Reuters") of the known author. */
+export function isBylineBlock(block: string, byline: string | undefined): boolean {
+  if (block.length > 160) return false;
+  const b = normaliseName(block);
+  if (/^(?:by|von|par|por|door|di|av)\s/.test(b) && b.split(' ').length <= 12 && !/[.!?]\s/.test(block))
+    return true;
+  if (!byline) return false;
+  const name = normaliseName(byline);
+  return name.length > 3 && (b === name || (b.startsWith(name) && b.length < name.length + 40));
+}
+
+/** True for a block that is a prompt or page furniture: "Advertisement", "Read more", newsletter sign-ups. */
+export function isPromptBlock(block: string): boolean {
+  const t = block.trim();
+  if (!t) return true;
+  if (PROMPT_RE.test(t) && t.length < 200) return true;
+  if (PROMPT_ANYWHERE_RE.test(t) && t.length < 250) return true;
+  return false;
+}
+
+/** Removes unwanted elements inside the chosen article container (captions of images, share rows, prompts). */
+export function cleanArticleContainer(root: DomElement): void {
+  removeBoilerplate(root);
+  for (const el of Array.from(
+    root.querySelectorAll('figure, figcaption, [class*="caption"], [class*="credit"]'),
+  )) {
+    if (!el.parentNode) continue;
+    // Image credits and captions describe pictures, not the story; a figure that holds real paragraphs is kept.
+    if (el.querySelectorAll('p').length > 2) continue;
+    if ((el.textContent ?? '').length < 400) el.remove();
+  }
+}
+
+/** Options for finding the main text. */
+export interface MainTextOptions {
+  readonly byline?: string;
+  readonly title?: string;
+  /** JSON-LD `articleBody`, when the page has one. */
+  readonly articleBody?: string;
+}
+
+function readabilityBlocks(document: DomDocument): string[] {
+  let reader: Readability<DomNode>;
+  try {
+    reader = new Readability<DomNode>(document, {
+      serializer: (n: DomNode) => n,
+      charThreshold: 300,
+      keepClasses: true,
+    });
+  } catch {
+    return [];
+  }
+  const result = reader.parse();
+  const content = result?.content as DomElement | null | undefined;
+  if (!content) return [];
+  cleanArticleContainer(content);
+  return blocksOf(content);
+}
+
+function tokenSet(text: string): Set<string> {
+  return new Set(benchmarkTokens(text.toLowerCase()));
+}
+
+/** How much of `a`'s vocabulary appears in `b` (0..1). */
+function coverage(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0) return 0;
+  let hit = 0;
+  for (const t of a) if (b.has(t)) hit++;
+  return hit / a.size;
+}
+
+/** Splits a JSON-LD articleBody into paragraphs, decoding any HTML it carries. */
+function articleBodyBlocks(body: string, document: DomDocument): string[] {
+  if (/<\/?(?:p|br|div)\b/i.test(body)) {
+    const holder = document.createElement('div');
+    holder.innerHTML = body;
+    return blocksOf(holder);
+  }
+  return body
+    .split(/\n\s*\n|\r?\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/**
+ * Finds the main text as blocks. `document` is consumed (Readability rewrites it): parse a fresh copy for
+ * anything else.
+ */
+export function extractMainBlocks(document: DomDocument, opts: MainTextOptions = {}): string[] {
+  removeBoilerplate(document);
+  let blocks = readabilityBlocks(document)
+    .filter((b) => !isPromptBlock(b))
+    .filter((b) => !isBylineBlock(b, opts.byline));
+  // A heading that repeats the title belongs to the page header.
+  if (opts.title && blocks[0] && normaliseName(blocks[0]) === normaliseName(opts.title))
+    blocks = blocks.slice(1);
+
+  if (opts.articleBody) {
+    const ld = articleBodyBlocks(opts.articleBody, document).filter((b) => !isPromptBlock(b));
+    const ldText = ld.join(' ');
+    const domText = blocks.join(' ');
+    const ldTokens = tokenSet(ldText);
+    const domTokens = tokenSet(domText);
+    const ldLen = benchmarkTokens(ldText).length;
+    const domLen = benchmarkTokens(domText).length;
+    // Trust articleBody when it is a real body (not a teaser) and its words are the page's words.
+    const trustworthy =
+      ldLen >= 50 && (domLen === 0 || coverage(ldTokens, domTokens) >= 0.8) && ldLen >= 0.6 * domLen;
+    if (trustworthy) return ld;
+  }
+  return blocks;
+}
