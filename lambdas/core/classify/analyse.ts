@@ -1,0 +1,252 @@
+/**
+ * The metadata step after main-text extraction: countries, people and organisations named in an article, and
+ * the decision whether its main event (headline and lead first, per design/diplomatic-stories.md) is a
+ * diplomatic act between two countries or a country and an intergovernmental body.
+ */
+import type {
+  CountryMention,
+  DiplomaticDecision,
+  DiplomaticSubtype,
+  EventActor,
+  PersonMention,
+  PloverType,
+  StoryAnalysis,
+} from '../model';
+import { type CountryHit, countryMentions, countryName, findCountryHits } from './countries';
+import { type CueHit, findCues, goldstein, otherSense, quadClass } from './events';
+import { findOrganizations, type OrgHit, organizationMentions } from './organizations';
+import { findPeople, peopleMentions } from './people';
+import { detectLanguage, splitSentences, tokenize } from './text';
+
+/** Input of the metadata step: the extracted title and main text. */
+export interface StoryInput {
+  readonly title: string;
+  readonly text: string;
+  readonly language?: string;
+}
+
+/** One side of an event found in a sentence: a country, an IGO, or a person tied to a country. */
+interface Party {
+  readonly code: string;
+  readonly igo: boolean;
+  readonly name: string;
+  readonly role?: string;
+  readonly at: number;
+}
+
+const DATELINE =
+  /^[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{L}]+\.?\s*\d{1,2}(?:\s*de\s+\p{L}+)?|,\s*\d{1,2}\.?\s*(?:de\s+)?\p{L}+)?\s*(?:\([^)]{1,60}\))?\s*[-–—]\s*/u;
+
+/** Removes a wire dateline ("MANILA, Dec 11 (Agency) - ") so that its city is not read as an actor. */
+export function stripDateline(sentence: string): { text: string; dateline?: string } {
+  const m = DATELINE.exec(sentence);
+  if (!m) return { text: sentence };
+  return { text: sentence.slice(m[0].length), dateline: m[0] };
+}
+
+function partiesIn(
+  sentence: string,
+  language: string,
+  people: Map<string, PersonMention>,
+  offset = 0,
+): Party[] {
+  const parties: Party[] = [];
+  const tokens = tokenize(sentence);
+  for (const h of findCountryHits(sentence, language, tokens, true)) {
+    parties.push({ code: h.code, igo: false, name: countryName(h.code) ?? h.code, at: offset + h.start });
+  }
+  for (const o of findOrganizations(sentence)) {
+    if (o.igo) parties.push({ code: o.igo, igo: true, name: o.name, at: offset + o.start });
+  }
+  // Leaders by surname ("Modi hosts Biden"), tied to their country elsewhere in the text.
+  for (const t of tokens) {
+    if (!t.upper) continue;
+    const p = people.get(t.text);
+    if (
+      p?.country &&
+      !parties.some(
+        (x) =>
+          x.at <= offset + t.start && offset + t.start < x.at + 2 + p.name.length && x.code === p.country,
+      )
+    ) {
+      parties.push({
+        code: p.country,
+        igo: false,
+        name: p.name,
+        ...(p.role ? { role: p.role } : {}),
+        at: offset + t.start,
+      });
+    }
+  }
+  return parties.sort((a, b) => a.at - b.at);
+}
+
+function dedupe(parties: readonly Party[]): Party[] {
+  const seen = new Set<string>();
+  const out: Party[] = [];
+  for (const p of parties) {
+    if (seen.has(p.code)) continue;
+    seen.add(p.code);
+    out.push(p);
+  }
+  return out;
+}
+
+/** Dyad key: two countries in alphabetical order, or a country then a body. */
+export function dyadKey(a: { code: string; igo: boolean }, b: { code: string; igo: boolean }): string {
+  if (a.igo && !b.igo) return `${b.code}-${a.code}`;
+  if (b.igo && !a.igo) return `${a.code}-${b.code}`;
+  return [a.code, b.code].sort().join('-');
+}
+
+const CONFLICT_WORDS =
+  /\b(?:clash(?:es|ed)?|stand firm|stands firm|dispute|keeps?|kept|maintains?|row|spat|warn(?:s|ed)?|reject(?:s|ed)?|tension|tensions|protest(?:s|ed)?|differences|mais|pero|aber|mas)\b/i;
+const COOP_FIRST = new Set<PloverType>(['AGREE', 'CONSULT', 'SUPPORT', 'RETREAT']);
+
+function subtypeOf(plover: PloverType, code: string, headline: string): DiplomaticSubtype {
+  const coop = quadClass(code) <= 2 || plover === 'RETREAT';
+  // A headline turning on "but" with a conflict after a cooperative act (or the other way) is mixed.
+  const turn = /\b(?:but|while|yet|mais|pero|aber|mas)\b/i.exec(headline);
+  if (turn && COOP_FIRST.has(plover) && CONFLICT_WORDS.test(headline.slice(turn.index))) return 'mixed';
+  return coop ? 'cooperative' : 'conflictual';
+}
+
+interface Candidate {
+  readonly hit: CueHit;
+  readonly sentence: string;
+  readonly sentenceIndex: number;
+  readonly actor: Party;
+  readonly recipient: Party;
+}
+
+function pickParties(parties: readonly Party[], cueAt: number): { actor?: Party; recipient?: Party } {
+  const before = dedupe(parties.filter((p) => p.at < cueAt));
+  const after = dedupe(parties.filter((p) => p.at >= cueAt));
+  const actor = before[0] ?? after[0];
+  if (!actor) return {};
+  const rest = [...before.slice(1), ...after].filter((p) => p.code !== actor.code);
+  // "Russia vetoes ... UN ...": prefer a body after the verb as recipient over a country named later.
+  const recipient = rest[0];
+  return { actor, ...(recipient ? { recipient } : {}) };
+}
+
+function toActor(p: Party): EventActor {
+  return { name: p.name, country: p.code, ...(p.role ? { role: p.role } : {}) };
+}
+
+/** Decides whether the main event of a headline and lead is diplomatic, with its type and dyad. */
+function decide(
+  title: string,
+  sentences: readonly string[],
+  language: string,
+  people: Map<string, PersonMention>,
+  homeCountry?: string,
+): DiplomaticDecision {
+  const lead = sentences.slice(0, 3);
+  const units = [title, ...lead];
+  const leadParties = units.flatMap((s, i) => partiesIn(s, language, people, (i + 1) * 100000));
+  const candidates: Candidate[] = [];
+  let rejected = '';
+  for (let i = 0; i < units.length; i++) {
+    const sentence = units[i] as string;
+    if (otherSense(sentence)) {
+      rejected ||= `"${sentence}" uses diplomatic words in another sense`;
+      continue;
+    }
+    const hits = findCues(sentence, true);
+    if (hits.length === 0) continue;
+    const parties = partiesIn(sentence, language, people);
+    for (const hit of hits) {
+      let { actor, recipient } = pickParties(parties, hit.index);
+      // The headline names one side only ("Xi arrives in Hanoi"): the lead names the other.
+      if (actor && !recipient)
+        recipient = dedupe(leadParties).find((p) => p.code !== actor?.code && (p.igo || !actor?.igo || true));
+      if (!actor && homeCountry)
+        actor = { code: homeCountry, igo: false, name: countryName(homeCountry) ?? homeCountry, at: 0 };
+      if (actor && !recipient && homeCountry && homeCountry !== actor.code)
+        recipient = { code: homeCountry, igo: false, name: countryName(homeCountry) ?? homeCountry, at: 0 };
+      if (!actor || !recipient || actor.code === recipient.code) {
+        rejected ||= `"${hit.match}" has no international pair of actors`;
+        continue;
+      }
+      candidates.push({ hit, sentence, sentenceIndex: i, actor, recipient });
+    }
+    // Only the headline and the first lead sentence can set the main event on their own.
+    if (candidates.length > 0) break;
+  }
+  const best = candidates[0];
+  if (!best || best.sentenceIndex > 2) {
+    return {
+      diplomatic: false,
+      confidence: best ? 0.55 : 0.8,
+      evidence: best ? [best.sentence] : [],
+      reason: best
+        ? `a diplomatic act appears only in lead sentence ${best.sentenceIndex}, not in the headline or first sentence`
+        : rejected || 'no diplomatic act in the headline or lead',
+    };
+  }
+  const { cue } = best.hit;
+  const subtype = subtypeOf(cue.plover, cue.cameo, title);
+  const g = goldstein(cue.cameo);
+  const evidence = [best.sentence];
+  if (best.sentenceIndex === 0 && lead[0]) evidence.push(lead[0]);
+  const confidence = best.sentenceIndex === 0 ? 0.9 : 0.75;
+  return {
+    diplomatic: true,
+    subtype,
+    plover: cue.plover,
+    cameoCode: cue.cameo,
+    cameoRoot: cue.cameo.slice(0, 2),
+    quadClass: quadClass(cue.cameo),
+    ...(g !== undefined ? { goldstein: g } : {}),
+    actor: toActor(best.actor),
+    recipient: toActor(best.recipient),
+    dyad: dyadKey(best.actor, best.recipient),
+    confidence,
+    evidence,
+    reason: `${best.sentenceIndex === 0 ? 'headline' : `lead sentence ${best.sentenceIndex}`}: "${best.hit.match.trim()}" (${cue.plover}, CAMEO ${cue.cameo}) between ${best.actor.name} and ${best.recipient.name}`,
+  };
+}
+
+/** Analyses one article: country, person and organisation mentions, and the diplomatic decision. Pure and synchronous. */
+export function analyseStory(input: StoryInput): StoryAnalysis {
+  const language = (input.language ?? detectLanguage(`${input.title} ${input.text.slice(0, 2000)}`))
+    .slice(0, 2)
+    .toLowerCase();
+  const paragraphs = input.text.trim();
+  const firstLine = stripDateline(paragraphs);
+  const body = firstLine.text;
+  const full = `${input.title}\n\n${body}`;
+  const tokens = tokenize(full);
+  const countryHits: CountryHit[] = findCountryHits(full, language, tokens);
+  const orgHits: OrgHit[] = findOrganizations(full);
+  const inOrg = (s: number, e: number) => orgHits.some((o) => s < o.end && e > o.start);
+  const personHits = findPeople(full, countryHits, inOrg);
+  const { mentions: people, bySurface } = peopleMentions(personHits, full);
+  const countries: CountryMention[] = countryMentions(countryHits, full);
+  const organizations = organizationMentions(orgHits, full);
+  let homeCountry: string | undefined;
+  if (firstLine.dateline) {
+    const city = firstLine.dateline.split(',')[0]?.trim() ?? '';
+    const hit = findCountryHits(
+      `${city.charAt(0)}${city.slice(1).toLowerCase()} said`,
+      language,
+      undefined,
+      true,
+    )[0];
+    homeCountry = hit?.code;
+  }
+  const decision = decide(input.title, splitSentences(body), language, bySurface, homeCountry);
+  return { countries, people, organizations, decision };
+}
+
+/** Sentence-level event typing for the events evaluation: the PLOVER type of the first cue, if any. */
+export function classifySentence(
+  sentence: string,
+  _language?: string,
+): { plover: PloverType | undefined; cameoCode?: string; match?: string } {
+  const hits = findCues(sentence);
+  const first = hits[0];
+  if (!first) return { plover: undefined };
+  return { plover: first.cue.plover, cameoCode: first.cue.cameo, match: first.match };
+}

@@ -1,0 +1,420 @@
+/**
+ * Event cues: phrases that report an event of a CAMEO/PLOVER type, in English, French, Spanish, German and
+ * Portuguese, with the CAMEO code, quad class and Goldstein score they imply, and whether the type can make a
+ * story diplomatic (spec: AGREE, CONSULT, SUPPORT, leader messages, and the CAMEO codes PLOVER tags
+ * `diplomatic`). Words used in other senses ("brand ambassador", "Web Summit", a football federation's
+ * sanctions) are screened out here.
+ */
+import type { PloverType } from '../model';
+
+/** What one cue says about an event. */
+export interface Cue {
+  readonly plover: PloverType;
+  readonly cameo: string;
+  /** Whether an event of this kind between state actors is diplomatic. */
+  readonly diplomatic: boolean;
+  readonly re: RegExp;
+}
+
+/** A cue found in a sentence. */
+export interface CueHit {
+  readonly cue: Cue;
+  readonly index: number;
+  readonly match: string;
+}
+
+/** CAMEO code → Goldstein score (CAMEO codebook, Goldstein 1992 scale). */
+const GOLDSTEIN: Record<string, number> = {
+  '018': 3.4,
+  '030': 4.0,
+  '031': 5.2,
+  '036': 4.0,
+  '040': 1.0,
+  '042': 1.9,
+  '043': 2.8,
+  '046': 7.0,
+  '045': 5.0,
+  '050': 3.5,
+  '051': 3.4,
+  '054': 6.0,
+  '055': 7.0,
+  '057': 8.0,
+  '061': 6.4,
+  '070': 7.0,
+  '080': 5.0,
+  '081': 5.0,
+  '0874': 10.0,
+  '100': -5.0,
+  '102': -4.0,
+  '111': -2.0,
+  '112': -2.0,
+  '114': -2.0,
+  '120': -4.0,
+  '125': -5.0,
+  '128': -4.0,
+  '129': -5.0,
+  '130': -4.4,
+  '1313': -4.4,
+  '138': -7.0,
+  '140': -6.5,
+  '150': -7.2,
+  '161': -4.0,
+  '163': -8.0,
+  '166': -5.0,
+  '172': -5.0,
+  '173': -5.0,
+  '174': -5.0,
+  '180': -9.0,
+  '190': -10.0,
+  '020': 3.0,
+  '0233': 3.4,
+  '160': -4.0,
+  '167': -5.0,
+  '084': 7.0,
+  '062': 6.4,
+  '064': 7.0,
+  '106': -2.0,
+  '173a': -5.0,
+};
+
+/** Goldstein score of a CAMEO code (falls back to its root). */
+export function goldstein(code: string): number | undefined {
+  return GOLDSTEIN[code] ?? GOLDSTEIN[`${code.slice(0, 2)}0`];
+}
+
+/** Quad class from the CAMEO root: 01-05 verbal coop, 06-08 material coop, 09-13 verbal conflict, 14-20 material conflict. */
+export function quadClass(code: string): 1 | 2 | 3 | 4 {
+  const root = Number(code.slice(0, 2));
+  if (root <= 5) return 1;
+  if (root <= 8) return 2;
+  if (root <= 13) return 3;
+  return 4;
+}
+
+const w = (s: string) => new RegExp(s, 'iu');
+const c = (plover: PloverType, cameo: string, diplomatic: boolean, re: string): Cue => ({
+  plover,
+  cameo,
+  diplomatic,
+  re: w(re),
+});
+
+const ENVOY =
+  '(?:ambassadors?|envoys?|diplomats?|charg[ée]s? d.affaires|consul(?:-general)?|embassy staff|ambassadeur|embajador(?:a|es)?|botschafter(?:in)?|diplomat(?:en|in)?|embaixador(?:a|es)?|diplomatas?|diplomates?|diplom[áa]ticos?)';
+const TIES =
+  '(?:(?:diplomatic )?(?:ties|relations)|relations diplomatiques|relaciones diplomáticas|diplomatischen beziehungen|relações diplomáticas)';
+const PACT =
+  '(?:agreements?|accords?|pacts?|treat(?:y|ies)|deals?|memorand(?:um|a|ums) of understanding|MoUs?|communiqu[ée]|declaration|accord|acuerdo|abkommen|vereinbarung|acordo|tratado|traité)';
+
+/** The cue table; order matters only for ties at the same position (more specific first). */
+export const CUES: readonly Cue[] = [
+  // --- SANCTION and other conflictual diplomatic acts
+  c(
+    'SANCTION',
+    '161',
+    true,
+    `\\b(?:cut|cuts|cutting|sever(?:s|ed|ing)?|break(?:s|ing)? off|broke off|suspend(?:s|ed|ing)?|end(?:s|ed|ing)?|downgrad(?:e|es|ed|ing)|rompe|rompió|romper|rompre|rompt|rompu|abbrechen|bricht|brach|rompe|rompeu|corta)\\b[^.]{0,30}${TIES}`,
+  ),
+  c(
+    'SANCTION',
+    '161',
+    true,
+    `\\b(?:withdr[ae]w(?:s|n|ing)?|recall(?:s|ed|ing)?|pulls?|pulled)\\b[^.]{0,25}\\b(?:its |their |the )?${ENVOY}`,
+  ),
+  c(
+    'SANCTION',
+    '161',
+    true,
+    `\\b(?:retira|retiró|rappelle|rappel[ée]|zieht|zog|chama de volta)\\b[^.]{0,25}${ENVOY}`,
+  ),
+  c(
+    'SANCTION',
+    '166',
+    true,
+    `\\b(?:expel(?:s|led|ling)?|expulsa|expulsó|expulse|expuls[ée]|weist|wies|ausweisen|expulsa)\\b[^.]{0,40}${ENVOY}`,
+  ),
+  c(
+    'SANCTION',
+    '166',
+    true,
+    `\\b(?:orders?|ordered|ordering|told|tells)\\b[^.]{0,40}${ENVOY}[^.]{0,40}\\b(?:to leave|to depart|out)`,
+  ),
+  c('SANCTION', '166', true, '\\bpersona non grata\\b'),
+  c(
+    'THREATEN',
+    '1313',
+    true,
+    `\\bthreat(?:en|ens|ened|ening)\\b[^.]{0,30}\\b(?:recall|withdraw|expel|cut|sever|break|downgrade|sanction|suspend)`,
+  ),
+  c(
+    'THREATEN',
+    '1313',
+    true,
+    `\\b(?:menace|amenaza|amenazó|droht|drohte|ameaça)\\b[^.]{0,30}\\b(?:rappeler|retirer|romper|retirar|expulsar|abzuziehen|sanktion)`,
+  ),
+  c(
+    'RETREAT',
+    '081',
+    true,
+    '\\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|scrap(?:s|ped)?|remov(?:e|es|ed|ing)|relax(?:es|ed)?|lève|levanta|levantó|hebt|aufheben|suspende)\\b[^.]{0,40}\\b(?:sanctions?|embargo|restrictions|sanciones|sanktionen|sanções)',
+  ),
+  c(
+    'SANCTION',
+    '163',
+    true,
+    '\\b(?:impos(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|slap(?:s|ped)?|announc(?:e|es|ed)|extend(?:s|ed)|approv(?:e|es|ed)|new|fresh|tighten(?:s|ed)?|expand(?:s|ed)?|impone|impuso|verhängt|beschließt|impõe|sanctionne|sanciona)\\b[^.]{0,40}\\b(?:sanctions?|embargo|visa (?:curbs|restrictions|bans)|travel bans?|sanciones|sanktionen|sanktionspaket|sanções)',
+  ),
+  c(
+    'SANCTION',
+    '163',
+    true,
+    '\\b(?:sanctions?|sanctioned|sanctioning)\\b\\s+(?:on|against)?\\s*(?:the\\s+)?\\p{Lu}',
+  ),
+  c(
+    'SANCTION',
+    '163',
+    true,
+    '\\b(?:bans?|banned|banning|restricts?|restricted)\\b[^.]{0,30}\\b(?:visas?|imports? of|entry)',
+  ),
+  c(
+    'REJECT',
+    '129',
+    true,
+    '\\b(?:veto(?:es|ed|ing)?|vetó|vétoe?|legt(?:e)? (?:sein )?veto|oppose[ds]? (?:the )?(?:resolution|draft)|blocks? (?:a |the )?(?:UN |U\\.N\\. )?(?:resolution|draft))',
+  ),
+  c(
+    'ACCUSE',
+    '114',
+    true,
+    `\\b(?:summon(?:s|ed|ing)?|called in|calls in|convoca|convocó|convoque|convoqu[ée]|bestellt|einbestellt|convocou)\\b[^.]{0,40}${ENVOY}`,
+  ),
+  c(
+    'ACCUSE',
+    '114',
+    true,
+    '\\b(?:lodg(?:e|es|ed|ing)|fil(?:e|es|ed)|deliver(?:s|ed)?|hand(?:s|ed)?|sends?|sent|issu(?:e|es|ed))\\b[^.]{0,30}\\b(?:formal |diplomatic |strong )?(?:protest|complaint|démarche|note verbale)',
+  ),
+  c(
+    'ACCUSE',
+    '114',
+    true,
+    '\\bprotest(?:s|ed|ing)?\\b\\s+(?:against\\s+)?\\p{Lu}[^.]{0,40}\\b(?:claim|decision|move|remarks|statement|visit|inclusion|plan|white paper|detention)',
+  ),
+  c('ACCUSE', '114', true, '\\b(?:proteste|protesta|protestó|protestiert|protestou)\\b'),
+  // --- SUPPORT
+  c(
+    'SUPPORT',
+    '051',
+    true,
+    '\\b(?:congratulat(?:e|es|ed|ing|ions|ory)|felicit(?:a|ó|ou|ó|e|é|ations?)|gratuliert|gratulierte|glückwunsch|glückwünsche|parabeniza|parabenizou)',
+  ),
+  c(
+    'SUPPORT',
+    '018',
+    true,
+    '\\b(?:condolences?|condol[ée]ances|condolencias|pésames?|beileid|kondolenz|sympathy to|sympathies)\\b',
+  ),
+  c(
+    'SUPPORT',
+    '054',
+    true,
+    `\\b(?:establish(?:es|ed|ing)?|restor(?:e|es|ed|ing)|resum(?:e|es|ed|ing)|normali[sz](?:e|es|ed|ing)|re-?establish(?:es|ed)?|upgrad(?:e|es|ed|ing)|établi(?:ssent|ssement)?|rétabli\\w*|establecen|establecieron|restablecen|restablecieron|aufnehmen|nehmen|wiederaufnahme|estabelecem|restabelecem)\\b[^.]{0,30}(?:full |diplomatic )?${TIES}`,
+  ),
+  c(
+    'SUPPORT',
+    '054',
+    true,
+    '\\b(?:recogni[sz](?:e|es|ed|ing)|recognition of|reconnaît|reconoce|reconoció|anerkenn\\w*|reconhece)\\b[^.]{0,30}\\b(?:state|statehood|independence|sovereignty|government|\\p{Lu})',
+  ),
+  c(
+    'SUPPORT',
+    '057',
+    true,
+    `\\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|seal(?:s|ed)?|conclud(?:e|es|ed)|sign[ée]nt|signent|sign[ée]|firma(?:n|ron)?|firmó|unterzeichne\\w*|assina(?:m|ram)?|assinou)\\b[^.]{0,60}${PACT}`,
+  ),
+  c('SUPPORT', '057', true, `\\b${PACT}\\b[^.]{0,20}\\b(?:signed|sealed|was signed|were signed)\\b`),
+  c(
+    'SUPPORT',
+    '050',
+    true,
+    '\\b(?:join(?:s|ed|ing)?|admit(?:s|ted)?|accession to|becomes? (?:a |the )?(?:\\d+\\w* |full |new )*member|became (?:a |the )?(?:\\d+\\w* |full |new )*member|adhère|ingresa|tritt|beitritt|aderiu|adhesión|membership)\\b',
+  ),
+  c(
+    'SUPPORT',
+    '050',
+    true,
+    '\\b(?:lift(?:s|ed|ing)?|end(?:s|ed)?|revok(?:e|es|ed))\\b[^.]{0,30}\\bsuspension\\b',
+  ),
+  c(
+    'SUPPORT',
+    '051',
+    true,
+    '\\b(?:back(?:s|ed|ing)?|endors(?:e|es|ed|ing)|prais(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|hail(?:s|ed)?|appui(?:e|ent)|respalda|apoya|apoyó|unterstützt|apoia)\\b[^.]{0,50}\\b(?:bid|membership|candidacy|resolution|plan|proposal|efforts|initiative|sovereignty|claim|entry)',
+  ),
+  c(
+    'SUPPORT',
+    '051',
+    true,
+    '\\b(?:vot(?:e|es|ed|ing))\\b[^.]{0,30}\\b(?:to (?:declare|grant|admit|recogni[sz]e|back|support|upgrade|endorse))',
+  ),
+  c(
+    'SUPPORT',
+    '055',
+    true,
+    '\\b(?:apologi[sz](?:e|es|ed|ing)|s.excuse|pide perdón|pidió disculpas|entschuldigt)\\b',
+  ),
+  c(
+    'SUPPORT',
+    '050',
+    true,
+    `\\b(?:nam(?:e|es|ed|ing)|appoint(?:s|ed|ing)?|exchange(?:s|d)?)\\b[^.]{0,20}\\b${ENVOY}[^.]{0,40}\\b(?:restor|ties|relations|first time)`,
+  ),
+  // --- AGREE
+  c(
+    'AGREE',
+    '030',
+    true,
+    '\\b(?:pledg(?:e|es|ed|ing)|vow(?:s|ed)?|promis(?:e|es|ed)|commit(?:s|ted)?|agree(?:s|d)? to|agreed on|agreed not to|s.engagent|s.engage|se comprometen|se comprometieron|verpflichten|comprometem)\\b',
+  ),
+  c(
+    'AGREE',
+    '036',
+    true,
+    '\\b(?:agree(?:s|d)?|decide[sd]?) to (?:hold|start|resume|open|begin) (?:talks|negotiations|dialogue)',
+  ),
+  // --- CONSULT
+  c(
+    'CONSULT',
+    '042',
+    true,
+    '\\b(?:state visit|official visit|working visit|visite d.[ée]tat|visite officielle|visita oficial|visita de estado|staatsbesuch|besuch|visita)\\b',
+  ),
+  c('CONSULT', '042', true, '\\b(?:arriv(?:e|es|ed|ing)|land(?:s|ed)) in\\b'),
+  c('CONSULT', '042', true, '\\b(?:visit(?:s|ed|ing)?|tour(?:s|ed)?)\\s+\\p{Lu}'),
+  c('CONSULT', '043', true, '\\bhost(?:s|ed|ing)?\\s+\\p{Lu}'),
+  c(
+    'CONSULT',
+    '040',
+    true,
+    '\\b(?:presents?|presented|presenting|present(?:ed)? (?:his|her) )\\b[^.]{0,20}\\b(?:credentials|letters? of credence)',
+  ),
+  c(
+    'CONSULT',
+    '040',
+    true,
+    '\\b(?:held|hold|holds|holding) (?:talks|a meeting|meetings|a phone call|a call|a summit|discussions|consultations|bilateral)',
+  ),
+  c(
+    'CONSULT',
+    '040',
+    true,
+    '\\b(?:talks|met|meets|meet|meeting|discuss(?:es|ed|ing)?|spoke|speak|phone(?:d)?|telephone|call(?:ed)? (?:with)?|summit (?:with|between|talks)|consult(?:s|ed|ations)?|s.entret\\w+|entretien|entretiennent|s.est entretenu|réuni\\w*|rencontr\\w+|se reúne|se reunió|reunión|conversa(?:ron|ción)|telefon\\w+|gespräch\\w*|treffen|trifft|traf|reuniu|reunião|conversou)\\b',
+  ),
+  c(
+    'CONSULT',
+    '046',
+    true,
+    '\\b(?:negotiat(?:e|es|ed|ing|ions)|mediat(?:e|es|ed|ing|ion)|brokered|négoci\\w+|negoci\\w+|verhandl\\w+|vermittl\\w+)\\b',
+  ),
+  // --- non-diplomatic types (sentence-level coding and guards)
+  c(
+    'REQUEST',
+    '100',
+    false,
+    '\\b(?:urg(?:e|es|ed|ing)|call(?:s|ed)? (?:on|for)|demand(?:s|ed|ing)?|ask(?:s|ed)?|appeal(?:s|ed)? (?:to|for)|request(?:s|ed)?|press(?:es|ed)? for|insist(?:s|ed)? (?:on|that))\\b',
+  ),
+  c(
+    'ACCUSE',
+    '111',
+    false,
+    '\\b(?:accus(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|blam(?:e|es|ed)|denounc(?:e|es|ed)|allege[sd]?|su(?:e|es|ed|ing)|investigat(?:e|es|ed|ing)|charg(?:e|es|ed) (?:with|that)|lawsuit|complain(?:s|ed)?|protest(?:s|ed)? (?:against|over)|slam(?:s|med)?)\\b',
+  ),
+  c(
+    'REJECT',
+    '120',
+    false,
+    '\\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|den(?:y|ies|ied)|dismiss(?:es|ed)?|turn(?:s|ed)? down|oppos(?:e|es|ed)|rebuff(?:s|ed)?|decline[sd]? to|veto(?:es|ed)?|won.t|will not|defy|defied|ignor(?:e|es|ed))\\b',
+  ),
+  c(
+    'THREATEN',
+    '130',
+    false,
+    '\\b(?:threat(?:en|ens|ened|ening)?|warn(?:s|ed|ing)?|ultimatum|vow(?:s|ed)? to (?:retaliate|respond))\\b',
+  ),
+  c(
+    'PROTEST',
+    '140',
+    false,
+    '\\b(?:protesters?|demonstrators?|demonstrat(?:e|ed|ion|ions)|rall(?:y|ies|ied)|march(?:ed|es)?|strik(?:e|es|ers)|walkout|boycott(?:s|ed)?|sit-in|hunger strike)\\b',
+  ),
+  c(
+    'MOBILIZE',
+    '150',
+    false,
+    '\\b(?:deploy(?:s|ed|ing)?|mobili[sz](?:e|es|ed|ation)|troops? (?:build-?up|massed)|military (?:drills|exercises)|war ?games|put on alert|high alert|reinforc(?:e|ed|es) troops)\\b',
+  ),
+  c(
+    'SANCTION',
+    '163',
+    false,
+    '\\b(?:sanction(?:s|ed)?|embargo|boycott|suspend(?:s|ed)? (?:aid|cooperation|talks)|cut(?:s)? (?:aid|off)|expel(?:s|led)?|halt(?:s|ed)? (?:aid|imports|exports))\\b',
+  ),
+  c(
+    'COERCE',
+    '173',
+    false,
+    '\\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|jail(?:s|ed)?|imprison(?:s|ed)?|seiz(?:e|es|ed)|raid(?:s|ed)?|deport(?:s|ed)?|ban(?:s|ned)?|crack(?:s|ed)? down|crackdown|censor(?:s|ed)?|confiscat(?:e|ed)|sentenc(?:e|ed) to|execut(?:e|ed|ion))\\b',
+  ),
+  c(
+    'ASSAULT',
+    '190',
+    false,
+    '\\b(?:kill(?:s|ed|ing)?|attack(?:s|ed|ing)?|bomb(?:s|ed|ing|ings)?|shell(?:s|ed|ing)|shot|shoot(?:s|ing)?|air ?strikes?|strikes? on|fir(?:e|ed) (?:on|at)|wound(?:s|ed)|clash(?:es|ed)|fighting|assault(?:s|ed)?|massacre|stabb(?:ed|ing)|ambush(?:ed)?|explosion|suicide bomber|rockets?|missiles? (?:hit|struck))\\b',
+  ),
+  c(
+    'AID',
+    '070',
+    false,
+    '\\b(?:aid|assistance|donat(?:e|es|ed|ion)|relief|humanitarian|provid(?:e|es|ed) (?:\\$|funds|support|food|medical)|grant(?:s|ed)? \\$|send(?:s)? (?:food|supplies|medicine))\\b',
+  ),
+  c(
+    'COOPERATE',
+    '061',
+    false,
+    '\\b(?:cooperat(?:e|es|ed|ion)|collaborat(?:e|es|ed|ion)|joint (?:patrols?|operations?|exercises?|investigation)|share(?:s|d)? intelligence|extradit(?:e|es|ed|ion)|partner(?:s|ed)? with|work(?:s|ed)? (?:together|with))\\b',
+  ),
+  c(
+    'RETREAT',
+    '080',
+    false,
+    '\\b(?:releas(?:e|es|ed|ing)|free[sd]?|withdr[ae]w(?:s|n)?|pull(?:s|ed)? out|retreat(?:s|ed)?|ceasefire|cease-fire|truce|lift(?:s|ed)?|eas(?:e|es|ed)|return(?:s|ed)? (?:control|territory)|surrender(?:s|ed)?|resign(?:s|ed)?|step(?:s|ped)? down|concede[sd]?|back(?:s|ed)? down|allow(?:s|ed)?)\\b',
+  ),
+];
+
+// Senses of diplomatic words that are not diplomatic acts.
+const OTHER_SENSE = [
+  /\b(?:brand|goodwill|global|tourism|style|beauty|campus|student|youth|club) ambassadors?\b/i,
+  /\bambassadors? for (?:the |a )?(?:brand|label|house|jeweller|company)\b/i,
+  /\bWeb Summit\b/,
+  /\b(?:football|soccer|cricket|athletics|tennis|rugby|cycling|chess|olympic|sports?) (?:federation|association|body|league|union|committee|council)\b[^.]{0,60}\bsanction/i,
+  /\bsanction(?:s|ed)?\b[^.]{0,40}\b(?:club|stadium|fans|player|team|stand|match|league)\b/i,
+  /\bsummit (?:trail|of (?:Mount|Mt))|\bmountain summit|\bsommet du (?:col|plateau|mont)|\barriv[ée]e au sommet/i,
+  /\bdiplomatic (?:answer|response to (?:a|the) question|reply)\b/i,
+  /\bsigned (?:a |an )?(?:\w+[- ])?(?:contract|deal) with (?:the )?(?:club|team|label)|\bsigns? for\b/i,
+];
+
+/** Whether a sentence uses diplomatic vocabulary in another sense (brand ambassador, mountain summit...). */
+export function otherSense(sentence: string): boolean {
+  return OTHER_SENSE.some((re) => re.test(sentence));
+}
+
+/** All cue hits in a sentence, earliest first. */
+export function findCues(sentence: string, diplomaticOnly = false): CueHit[] {
+  const out: CueHit[] = [];
+  for (const cue of CUES) {
+    if (diplomaticOnly && !cue.diplomatic) continue;
+    const m = cue.re.exec(sentence);
+    if (m) out.push({ cue, index: m.index, match: m[0] });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
