@@ -1,0 +1,751 @@
+/**
+ * Feed parsing: bytes → decoded text → rss-parser (RSS 0.9x/1.0/2.0, Atom 0.3/1.0) or JSON Feed → Newswire's
+ * normalised `ParsedFeed`. rss-parser reads the XML; what it drops or gets wrong for news polling is taken from
+ * the raw nodes it hands back through `customFields`: every enclosure (not only the first), `xml:base` and the
+ * feed URL for relative links, Atom 0.3 dates, Dublin Core fields under any prefix, GUID permalinks, and dates
+ * in malformed forms.
+ */
+import { decodeHTML } from 'entities';
+import Parser from 'rss-parser';
+import type { Enclosure, FeedItem, ParsedFeed } from '../model';
+import { normalizeDate } from './dates';
+import { decodeDocument } from './decode';
+
+/** Raised when the bytes are not a feed, or a feed too broken to read; `message` says which and why. */
+export class FeedParseError extends Error {
+  override readonly name = 'FeedParseError';
+  /** A short machine-readable reason: `html-page`, `empty`, `not-a-feed`, `malformed-xml`, `malformed-json`. */
+  readonly reason: string;
+  constructor(reason: string, message: string) {
+    super(message);
+    this.reason = reason;
+  }
+}
+
+export interface ParseFeedOptions {
+  /** The URL the feed was fetched from: the base for relative links. */
+  readonly url: string;
+  readonly contentType?: string;
+  /** Reference time for rejecting dates in the far future; defaults to now. */
+  readonly now?: Date;
+}
+
+/** Known namespaces and the prefix rss-parser and this module expect for them. */
+const NAMESPACES: Record<string, string> = {
+  'http://purl.org/dc/elements/1.1/': 'dc',
+  'http://purl.org/dc/elements/1.1': 'dc',
+  'http://purl.org/dc/terms/': 'dcterms',
+  'http://purl.org/dc/terms': 'dcterms',
+  'http://purl.org/rss/1.0/modules/content/': 'content',
+  'http://search.yahoo.com/mrss/': 'media',
+  'http://search.yahoo.com/mrss': 'media',
+  'http://www.w3.org/2005/Atom': 'atom',
+  'http://purl.org/atom/ns#': 'atom03',
+  'http://www.w3.org/1999/xhtml': 'xhtml',
+  'http://rssnamespace.org/feedburner/ext/1.0': 'feedburner',
+  'http://www.w3.org/1999/02/22-rdf-syntax-ns#': 'rdf',
+  'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
+  'http://purl.org/rss/1.0/': '',
+  'http://purl.org/net/rss1.1#': '',
+  'http://backend.userland.com/rss2': '',
+  'http://backend.userland.com/rss': '',
+  'http://blogs.law.harvard.edu/tech/rss': '',
+  'http://my.netscape.com/rdf/simple/0.9/': '',
+  'http://channel.netscape.com/rdf/simple/0.9/': '',
+};
+
+/** Element names whose case matters to rss-parser, restored after a lenient (case-folding) parse. */
+const CAMEL_NAMES = [
+  'pubDate',
+  'lastBuildDate',
+  'managingEditor',
+  'webMaster',
+  'skipHours',
+  'skipDays',
+  'textInput',
+];
+const CAMEL_ATTRS = ['isPermaLink'];
+
+type XmlNode = string | { _?: string; $?: Record<string, string>; [key: string]: unknown };
+type RawItem = Record<string, unknown> & Parser.Item;
+
+const ITEM_FIELDS = [
+  '$',
+  'link',
+  'atom:link',
+  'enclosure',
+  'media:content',
+  'media:group',
+  'guid',
+  'id',
+  'title',
+  'dc:title',
+  'description',
+  'dc:description',
+  'summary',
+  'content',
+  'content:encoded',
+  'xhtml:body',
+  'body',
+  'category',
+  'dc:subject',
+  'author',
+  'dc:creator',
+  'dc:author',
+  'pubDate',
+  'published',
+  'issued',
+  'created',
+  'updated',
+  'modified',
+  'dc:date',
+  'dcterms:issued',
+  'dcterms:created',
+  'dcterms:modified',
+  'feedburner:origLink',
+];
+const FEED_FIELDS = [
+  '$',
+  'link',
+  'atom:link',
+  'title',
+  'dc:title',
+  'description',
+  'dc:description',
+  'subtitle',
+  'tagline',
+  'language',
+  'dc:language',
+  'ttl',
+];
+const RAW = 'nw:';
+
+function rawField(name: string): [string, string, { keepArray: boolean }] {
+  return [name, RAW + name, { keepArray: true }];
+}
+
+/** The nodes rss-parser kept for one element name (always an array, possibly empty). */
+function raw(obj: Record<string, unknown>, name: string): XmlNode[] {
+  const v = obj[RAW + name];
+  if (v === undefined || v === null) return [];
+  if (name === '$') return [{ $: v as Record<string, string> }];
+  return Array.isArray(v) ? (v as XmlNode[]) : [v as XmlNode];
+}
+
+function attrs(node: XmlNode | undefined): Record<string, string> {
+  return node && typeof node === 'object' && node.$ ? node.$ : {};
+}
+
+/** Text content of an xml2js node: a plain string, the `_` of an element with attributes, or ''. */
+function nodeText(node: XmlNode | undefined): string {
+  if (node === undefined || node === null) return '';
+  if (typeof node === 'string') return node;
+  if (typeof node._ === 'string') return node._;
+  return '';
+}
+
+function firstText(obj: Record<string, unknown>, ...names: string[]): string | undefined {
+  for (const name of names) {
+    for (const node of raw(obj, name)) {
+      const t = nodeText(node).trim();
+      if (t) return t;
+    }
+  }
+  return undefined;
+}
+
+/** Resolves `href` against `base`; undefined for junk. */
+function resolve(href: string | undefined, base: string | undefined): string | undefined {
+  if (!href) return undefined;
+  const h = href.trim();
+  if (!h) return undefined;
+  try {
+    return base ? new URL(h, base).href : new URL(h).href;
+  } catch {
+    return undefined;
+  }
+}
+
+function httpUrl(href: string | undefined, base: string | undefined): string | undefined {
+  const u = resolve(href, base);
+  return u && /^https?:\/\//i.test(u) ? u : undefined;
+}
+
+function withBase(node: XmlNode | undefined, base: string | undefined): string | undefined {
+  const b = attrs(node)['xml:base'];
+  return b ? (resolve(b, base) ?? base) : base;
+}
+
+/** Turns markup into plain text: tags removed, entities decoded, whitespace collapsed. */
+export function htmlToText(html: string): string {
+  const noTags = html
+    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
+    .replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<br\s*\/?>|<\/(p|div|li|h[1-6]|blockquote|tr)>/gi, ' ')
+    .replace(new RegExp(HTML_TAG.source, 'gi'), '')
+    .replace(/<!--[\s\S]*?-->/g, '');
+  return decodeHTML(noTags).replace(/\s+/g, ' ').trim();
+}
+
+const HTML_TAG =
+  /<\/?(?:a|abbr|acronym|address|area|article|aside|audio|b|big|blockquote|body|br|button|caption|center|cite|code|col|colgroup|dd|del|dfn|dir|div|dl|dt|em|embed|fieldset|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|kbd|label|legend|li|link|map|mark|meta|nav|noscript|object|ol|optgroup|option|p|param|picture|pre|q|s|samp|script|section|select|small|source|span|strike|strong|style|sub|sup|svg|table|tbody|td|textarea|tfoot|th|thead|time|title|tr|tt|u|ul|var|video|wbr)\b[^>]*>/i;
+
+/** True when text holds HTML tags or entities; an unknown `<word>` is literal text, not markup. */
+function looksLikeMarkup(s: string): boolean {
+  return HTML_TAG.test(s) || /<!--|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+\d*);/.test(s);
+}
+
+/** Text of a title-like node as plain text, honouring Atom's `type` (text, html, xhtml). */
+function plainText(node: XmlNode | undefined, atom = false): string | undefined {
+  const t = nodeText(node);
+  if (!t.trim()) return undefined;
+  // Atom text constructs default to type="text"; Atom 0.3 used MIME types and `mode`
+  const type = (attrs(node).type ?? (atom ? 'text' : '')).toLowerCase();
+  const mode = (attrs(node).mode ?? '').toLowerCase();
+  let value = t;
+  if (mode === 'base64') value = Buffer.from(t, 'base64').toString('utf8');
+  // Atom `text` is literal; RSS titles are "plain text" in theory and entity-escaped HTML in practice.
+  if ((type === 'text' || type === 'text/plain') && mode !== 'escaped')
+    return value.replace(/\s+/g, ' ').trim() || undefined;
+  return (looksLikeMarkup(value) ? htmlToText(value) : value.replace(/\s+/g, ' ').trim()) || undefined;
+}
+
+/** Body of a summary/content node as (X)HTML text. */
+function markupText(node: XmlNode | undefined): string | undefined {
+  const t = nodeText(node);
+  if (!t.trim()) return undefined;
+  const mode = (attrs(node).mode ?? '').toLowerCase();
+  const value = mode === 'base64' ? Buffer.from(t, 'base64').toString('utf8') : t;
+  return value.trim() || undefined;
+}
+
+/** Rewrites element and attribute prefixes to the canonical ones so that `<dublin:date>` reads as `dc:date`. */
+function prefixMapper(text: string, atomRoot: boolean): (name: string) => string {
+  const map = new Map<string, string>();
+  for (const m of text.matchAll(/xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)) {
+    const canonical = NAMESPACES[m[2]!.trim()];
+    if (canonical === undefined) continue;
+    if (canonical === 'atom' && atomRoot) map.set(m[1]!, '');
+    else if (canonical === 'atom03' && atomRoot) map.set(m[1]!, '');
+    else if (canonical === 'atom03') map.set(m[1]!, 'atom');
+    else map.set(m[1]!, canonical);
+  }
+  return (name: string) => {
+    const colon = name.indexOf(':');
+    if (colon < 0) return name;
+    const prefix = name.slice(0, colon);
+    if (prefix === 'xml' || prefix === 'xmlns') return name;
+    const target = map.get(prefix);
+    if (target === undefined) return name;
+    return target ? `${target}:${name.slice(colon + 1)}` : name.slice(colon + 1);
+  };
+}
+
+interface RootInfo {
+  name: string;
+  /** Position of the root start tag. */
+  index: number;
+}
+
+/** The name of the root element, skipping the prolog, comments, processing instructions and a DOCTYPE. */
+function rootElement(text: string): RootInfo | undefined {
+  const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>|<([A-Za-z_][\w:.-]*)/gi;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[1]) return { name: m[1], index: m.index };
+    if (re.lastIndex > 200_000) break;
+  }
+  return undefined;
+}
+
+/** Expands entities declared in an internal DTD subset (feeds that declare `&nbsp;` and friends themselves). */
+function expandInternalEntities(text: string): string {
+  const doctype = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/i.exec(text);
+  if (!doctype) return text;
+  const entities = new Map<string, string>();
+  for (const m of doctype[1]!.matchAll(/<!ENTITY\s+([\w.-]+)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) {
+    entities.set(m[1]!, m[2] ?? m[3] ?? '');
+  }
+  const body = text.slice(0, doctype.index) + text.slice(doctype.index + doctype[0].length);
+  if (!entities.size) return body;
+  const limit = text.length * 2 + 1_000_000; // a single pass cannot explode, but stay bounded anyway
+  let grown = 0;
+  return body.replace(/&([\w.-]+);/g, (all, name: string) => {
+    if (['amp', 'lt', 'gt', 'quot', 'apos'].includes(name)) return all;
+    const value = entities.get(name);
+    if (value === undefined) return all;
+    grown += value.length;
+    return grown > limit ? all : value;
+  });
+}
+
+/** Wraps Atom `type="xhtml"` bodies in CDATA: xml2js would otherwise lose the order of mixed content. */
+function protectXhtml(text: string): string {
+  return text.replace(
+    /<((?:[\w.-]+:)?(?:content|summary|title|subtitle|tagline|rights|info|body))(\s[^>]*?\btype\s*=\s*["'](?:xhtml|application\/xhtml\+xml)["'][^>]*)>([\s\S]*?)<\/\1\s*>/gi,
+    (_all, tag: string, attrsText: string, inner: string) => {
+      let html = inner.trim();
+      // drop the wrapping xhtml:div that Atom requires, and namespace prefixes on the elements inside
+      const div = /^<(?:[\w.-]+:)?div\b[^>]*>([\s\S]*)<\/(?:[\w.-]+:)?div\s*>$/i.exec(html);
+      if (div) html = div[1]!.trim();
+      html = html
+        .replace(/<(\/?)[\w.-]+:/g, '<$1')
+        .replace(/\s+xmlns(?::[\w.-]+)?\s*=\s*("[^"]*"|'[^']*')/g, '');
+      return `<${tag}${attrsText}><![CDATA[${html.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]></${tag}>`;
+    },
+  );
+}
+
+/** Same for RSS `<xhtml:body>` / `<body xmlns="http://www.w3.org/1999/xhtml">`. */
+function protectXhtmlBody(text: string): string {
+  return text.replace(
+    /<((?:xhtml:)?body)(\s[^>]*)?>([\s\S]*?)<\/\1\s*>/gi,
+    (_all, tag: string, attrsText: string | undefined, inner: string) => {
+      const html = inner
+        .trim()
+        .replace(/<(\/?)[\w.-]+:/g, '<$1')
+        .replace(/\s+xmlns(?::[\w.-]+)?\s*=\s*("[^"]*"|'[^']*')/g, '');
+      return `<${tag}${attrsText ?? ''}><![CDATA[${html.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]></${tag}>`;
+    },
+  );
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: XML forbids these characters; removing them is the repair
+const XML_ILLEGAL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+/** Repairs the usual sins of hand-made feeds (bare `&`, HTML entities, control characters) outside CDATA. */
+function repairXml(text: string): string {
+  const parts = text.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/);
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 1) return part;
+      return part
+        .replace(XML_ILLEGAL_CHARS, '')
+        .replace(/&(?!#\d{1,7};|#x[0-9a-fA-F]{1,6};|[A-Za-z][\w.-]{0,31};)/g, '&amp;')
+        .replace(/&([A-Za-z][\w.-]{0,31});/g, (all, name: string) => {
+          if (XML_ENTITIES.has(name)) return all;
+          const decoded = decodeHTML(all);
+          if (decoded === all) return `&amp;${name};`;
+          return Array.from(decoded)
+            .map((c) => `&#${c.codePointAt(0)};`)
+            .join('');
+        });
+    })
+    .join('');
+}
+
+function makeParser(
+  text: string,
+  atomRoot: boolean,
+  lenient: boolean,
+): Parser<Record<string, unknown>, RawItem> {
+  const mapPrefix = prefixMapper(text, atomRoot);
+  const camel = new Map(CAMEL_NAMES.map((n) => [n.toLowerCase(), n]));
+  const camelAttrs = new Map(CAMEL_ATTRS.map((n) => [n.toLowerCase(), n]));
+  const tag = lenient
+    ? (name: string) => {
+        const lower = name.toLowerCase();
+        return mapPrefix(camel.get(lower) ?? lower);
+      }
+    : mapPrefix;
+  const attr = lenient
+    ? (name: string) => {
+        const lower = name.toLowerCase();
+        return mapPrefix(camelAttrs.get(lower) ?? lower);
+      }
+    : mapPrefix;
+  const options = {
+    defaultRSS: 2,
+    xml2js: { strict: !lenient, tagNameProcessors: [tag], attrNameProcessors: [attr] },
+    customFields: {
+      feed: FEED_FIELDS.map(rawField),
+      item: ITEM_FIELDS.map(rawField),
+    },
+  };
+  return new Parser(options as unknown as Parser.ParserOptions<Record<string, unknown>, RawItem>);
+}
+
+function personName(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const v = value.replace(/\s+/g, ' ').trim();
+  // RSS wants "email (Name)"; show the name
+  const paren = /^\S+@\S+\s*\((.+)\)$/.exec(v);
+  if (paren) return paren[1]!.trim();
+  const angle = /^(.+?)\s*<\S+@\S+>$/.exec(v);
+  if (angle) return angle[1]!.trim();
+  return v || undefined;
+}
+
+function authorOf(item: Record<string, unknown>): string | undefined {
+  for (const node of raw(item, 'author')) {
+    if (typeof node === 'object' && node !== null && !('_' in node) && 'name' in node) {
+      const name = nodeText((node.name as XmlNode[] | undefined)?.[0]).trim();
+      if (name) return name;
+      const email = nodeText((node.email as XmlNode[] | undefined)?.[0]).trim();
+      if (email) return email;
+      continue;
+    }
+    const t = personName(nodeText(node));
+    if (t) return t;
+  }
+  return personName(firstText(item, 'dc:creator', 'dc:author'));
+}
+
+function lengthOf(v: string | undefined): number | undefined {
+  if (!v) return undefined;
+  const n = Number(v.trim());
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
+function enclosuresOf(item: Record<string, unknown>, base: string | undefined): Enclosure[] {
+  const out: Enclosure[] = [];
+  const seen = new Set<string>();
+  const add = (
+    href: string | undefined,
+    type: string | undefined,
+    length: string | undefined,
+    b: string | undefined,
+  ) => {
+    const url = resolve(href, b);
+    if (!url || seen.has(url)) return;
+    seen.add(url);
+    const e: { url: string; type?: string; length?: number } = { url };
+    if (type?.trim()) e.type = type.trim();
+    const len = lengthOf(length);
+    if (len !== undefined) e.length = len;
+    out.push(e);
+  };
+  for (const node of raw(item, 'enclosure')) {
+    const a = attrs(node);
+    add(a.url ?? a['rdf:resource'], a.type, a.length, withBase(node, base));
+  }
+  for (const node of [...raw(item, 'link'), ...raw(item, 'atom:link')]) {
+    const a = attrs(node);
+    if ((a.rel ?? '').toLowerCase() === 'enclosure') add(a.href, a.type, a.length, withBase(node, base));
+  }
+  const media = [...raw(item, 'media:content')];
+  for (const group of raw(item, 'media:group')) {
+    if (typeof group === 'object' && group !== null) {
+      const inner = (group as Record<string, unknown>)['media:content'];
+      if (Array.isArray(inner)) media.push(...(inner as XmlNode[]));
+    }
+  }
+  for (const node of media) {
+    const a = attrs(node);
+    const type = a.type ?? (a.medium ? `${a.medium}/*` : undefined);
+    add(a.url, type, a.fileSize, withBase(node, base));
+  }
+  return out;
+}
+
+function itemLink(item: Record<string, unknown>, base: string | undefined): string | undefined {
+  // FeedBurner rewrites links to its own tracker; origLink is the publisher's address
+  const orig = httpUrl(firstText(item, 'feedburner:origLink'), base);
+  if (orig) return orig;
+  const links = [...raw(item, 'link'), ...raw(item, 'atom:link')];
+  let alternate: string | undefined;
+  let fallback: string | undefined;
+  for (const node of links) {
+    const a = attrs(node);
+    const b = withBase(node, base);
+    if (a.href !== undefined) {
+      const rel = (a.rel ?? 'alternate').toLowerCase();
+      const url = httpUrl(a.href, b);
+      if (!url) continue;
+      if (rel === 'alternate') {
+        const type = (a.type ?? '').toLowerCase();
+        if (!alternate || type === 'text/html')
+          alternate = alternate && type !== 'text/html' ? alternate : url;
+      } else if (!['enclosure', 'self', 'edit', 'replies', 'license', 'via', 'related'].includes(rel)) {
+        fallback ??= url;
+      }
+      continue;
+    }
+    const url = httpUrl(nodeText(node), b) ?? httpUrl(a['rdf:resource'], b);
+    if (url && !alternate) alternate = url;
+  }
+  if (alternate) return alternate;
+  // RSS: a GUID is a permalink unless it says isPermaLink="false"
+  for (const node of raw(item, 'guid')) {
+    const perma = (attrs(node).isPermaLink ?? 'true').trim().toLowerCase();
+    if (perma === 'false') continue;
+    const url = httpUrl(nodeText(node), undefined);
+    if (url) return url;
+  }
+  const about = httpUrl(attrs(raw(item, '$')[0])['rdf:about'], base);
+  return about ?? fallback;
+}
+
+function categoriesOf(item: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (v: string | undefined) => {
+    const t = v ? htmlToText(v) : '';
+    if (t && !seen.has(t.toLowerCase())) {
+      seen.add(t.toLowerCase());
+      out.push(t);
+    }
+  };
+  for (const node of raw(item, 'category')) {
+    const a = attrs(node);
+    add(nodeText(node).trim() || a.label || a.term);
+  }
+  for (const node of raw(item, 'dc:subject')) add(nodeText(node));
+  return out;
+}
+
+function itemGuid(item: Record<string, unknown>): string | undefined {
+  return firstText(item, 'guid', 'id') ?? (attrs(raw(item, '$')[0])['rdf:about']?.trim() || undefined);
+}
+
+function normaliseItem(item: RawItem, base: string | undefined, now: Date, atom: boolean): FeedItem {
+  const itemBase = withBase(raw(item, '$')[0], base);
+  const titleNode = raw(item, 'title')[0] ?? raw(item, 'dc:title')[0];
+  const summaryNode =
+    raw(item, 'description')[0] ??
+    raw(item, 'summary')[0] ??
+    raw(item, 'dc:description')[0] ??
+    raw(item, 'content:encoded')[0] ??
+    raw(item, 'content')[0] ??
+    raw(item, 'xhtml:body')[0] ??
+    raw(item, 'body')[0];
+  const published = normalizeDate(
+    firstText(
+      item,
+      'pubDate',
+      'published',
+      'issued',
+      'dcterms:issued',
+      'dc:date',
+      'created',
+      'dcterms:created',
+    ),
+    now,
+  );
+  const updated = normalizeDate(firstText(item, 'updated', 'modified', 'dcterms:modified'), now);
+  const out: {
+    -readonly [K in keyof FeedItem]: FeedItem[K];
+  } = {
+    categories: categoriesOf(item),
+    enclosures: enclosuresOf(item, itemBase),
+  };
+  const guid = itemGuid(item);
+  if (guid) out.guid = guid;
+  const url = itemLink(item, itemBase);
+  if (url) out.url = url;
+  const title = plainText(titleNode, atom);
+  if (title) out.title = title;
+  const summary = markupText(summaryNode);
+  if (summary) out.summary = summary;
+  const author = authorOf(item);
+  if (author) out.author = author;
+  if (published ?? updated) out.publishedAt = published ?? updated;
+  if (updated) out.updatedAt = updated;
+  return out;
+}
+
+function feedLink(feed: Record<string, unknown>, base: string | undefined): string | undefined {
+  let fallback: string | undefined;
+  for (const node of [...raw(feed, 'link'), ...raw(feed, 'atom:link')]) {
+    const a = attrs(node);
+    const b = withBase(node, base);
+    if (a.href !== undefined) {
+      const rel = (a.rel ?? 'alternate').toLowerCase();
+      const url = httpUrl(a.href, b);
+      if (url && rel === 'alternate') return url;
+      continue;
+    }
+    fallback ??= httpUrl(nodeText(node), b);
+  }
+  return fallback;
+}
+
+function formatOf(root: string): ParsedFeed['format'] | undefined {
+  const local = root.includes(':') ? root.slice(root.indexOf(':') + 1) : root;
+  switch (local.toLowerCase()) {
+    case 'rss':
+      return 'rss';
+    case 'rdf':
+      return 'rdf';
+    case 'feed':
+      return 'atom';
+    default:
+      return undefined;
+  }
+}
+
+function describeNonFeed(text: string, root: string | undefined): FeedParseError {
+  const head = text.slice(0, 2000).toLowerCase();
+  if (!text.trim()) return new FeedParseError('empty', 'not a feed: empty document');
+  if ((root && /^html$/i.test(root)) || head.includes('<!doctype html') || /<html[\s>]/.test(head)) {
+    return new FeedParseError('html-page', 'not a feed: HTML page');
+  }
+  if (root && /^opml$/i.test(root))
+    return new FeedParseError('not-a-feed', 'not a feed: OPML subscription list');
+  if (root) {
+    return new FeedParseError(
+      'not-a-feed',
+      `not a feed: XML document with root element <${root}> (expected <rss>, <rdf:RDF> or <feed>)`,
+    );
+  }
+  return new FeedParseError('not-a-feed', 'not a feed: no XML root element and not a JSON Feed');
+}
+
+function firstNonSpaceByte(bytes: Uint8Array): number | undefined {
+  let i = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+  for (; i < bytes.length && i < 4096; i++) {
+    const b = bytes[i]!;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return b;
+  }
+  return undefined;
+}
+
+/** Parses a JSON Feed 1.0/1.1 document. */
+function parseJsonFeed(text: string, opts: ParseFeedOptions, now: Date): ParsedFeed {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new FeedParseError('malformed-json', `malformed JSON Feed: ${(e as Error).message}`);
+  }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new FeedParseError('not-a-feed', 'not a feed: JSON document that is not a JSON Feed');
+  }
+  const d = doc as Record<string, unknown>;
+  const version = typeof d.version === 'string' ? d.version : '';
+  if (!version.includes('jsonfeed.org') && !Array.isArray(d.items)) {
+    throw new FeedParseError(
+      'not-a-feed',
+      'not a feed: JSON document that is not a JSON Feed (no version, no items)',
+    );
+  }
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const base = httpUrl(str(d.feed_url), opts.url) ?? opts.url;
+  const items: FeedItem[] = [];
+  for (const entry of Array.isArray(d.items) ? d.items : []) {
+    if (!entry || typeof entry !== 'object') continue;
+    const e = entry as Record<string, unknown>;
+    const out: { -readonly [K in keyof FeedItem]: FeedItem[K] } = { categories: [], enclosures: [] };
+    const id = e.id === undefined || e.id === null ? undefined : String(e.id).trim() || undefined;
+    if (id) out.guid = id;
+    const url = httpUrl(str(e.url), base) ?? httpUrl(str(e.external_url), base);
+    if (url) out.url = url;
+    const title = str(e.title);
+    if (title) out.title = looksLikeMarkup(title) ? htmlToText(title) : title;
+    const summary = str(e.summary) ?? str(e.content_html) ?? str(e.content_text);
+    if (summary) out.summary = summary;
+    const authors = Array.isArray(e.authors) ? e.authors : e.author ? [e.author] : [];
+    const author = authors.map((a) =>
+      a && typeof a === 'object' ? str((a as { name?: unknown }).name) : undefined,
+    )[0];
+    if (author) out.author = author;
+    const published = normalizeDate(str(e.date_published), now);
+    const updated = normalizeDate(str(e.date_modified), now);
+    if (published ?? updated) out.publishedAt = published ?? updated;
+    if (updated) out.updatedAt = updated;
+    if (Array.isArray(e.tags)) out.categories = e.tags.filter((t): t is string => typeof t === 'string');
+    if (Array.isArray(e.attachments)) {
+      const encl: Enclosure[] = [];
+      for (const a of e.attachments) {
+        if (!a || typeof a !== 'object') continue;
+        const att = a as Record<string, unknown>;
+        const u = resolve(str(att.url), base);
+        if (!u) continue;
+        const en: { url: string; type?: string; length?: number } = { url: u };
+        const mime = str(att.mime_type);
+        if (mime) en.type = mime;
+        const size = typeof att.size_in_bytes === 'number' ? att.size_in_bytes : undefined;
+        if (size !== undefined && Number.isSafeInteger(size) && size > 0) en.length = size;
+        encl.push(en);
+      }
+      out.enclosures = encl;
+    }
+    items.push(out);
+  }
+  const feed: { -readonly [K in keyof ParsedFeed]: ParsedFeed[K] } = { format: 'json', items };
+  const title = str(d.title);
+  if (title) feed.title = title;
+  const link = httpUrl(str(d.home_page_url), base);
+  if (link) feed.link = link;
+  const description = str(d.description);
+  if (description) feed.description = description;
+  const language = str(d.language);
+  if (language) feed.language = language;
+  return feed;
+}
+
+async function parseXml(parser: Parser<Record<string, unknown>, RawItem>, text: string) {
+  return parser.parseString(text);
+}
+
+/**
+ * Parses feed bytes (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed 1.x) into a normalised `ParsedFeed`.
+ * Throws `FeedParseError` for documents that are not feeds or cannot be read.
+ */
+export async function parseFeed(bytes: Uint8Array, opts: ParseFeedOptions): Promise<ParsedFeed> {
+  const now = opts.now ?? new Date();
+  const ct = (opts.contentType ?? '').toLowerCase();
+  const first = firstNonSpaceByte(bytes);
+  if (first === undefined && bytes.length < 4096)
+    throw new FeedParseError('empty', 'not a feed: empty document');
+  const looksJson = first === 0x7b || (ct.includes('json') && first !== 0x3c);
+  if (looksJson) {
+    const { text } = decodeDocument(bytes, { contentType: opts.contentType, kind: 'json' });
+    return parseJsonFeed(text, opts, now);
+  }
+  const decoded = decodeDocument(bytes, { contentType: opts.contentType, kind: 'xml' });
+  let text = decoded.text;
+  const root = rootElement(text);
+  const format = root ? formatOf(root.name) : undefined;
+  if (!root || !format) throw describeNonFeed(text, root?.name);
+  text = expandInternalEntities(text);
+  text = protectXhtmlBody(protectXhtml(text));
+  const atomRoot = format === 'atom';
+
+  let result: Awaited<ReturnType<typeof parseXml>>;
+  try {
+    result = await parseXml(makeParser(text, atomRoot, false), text);
+  } catch (strictError) {
+    const repaired = repairXml(text);
+    try {
+      result = await parseXml(makeParser(repaired, atomRoot, false), repaired);
+    } catch {
+      try {
+        // last resort: a forgiving parse that tolerates unclosed tags (HTML pasted into an RSS description)
+        result = await parseXml(makeParser(repaired, atomRoot, true), repaired);
+      } catch {
+        const msg = String((strictError as Error).message ?? strictError)
+          .split('\n')
+          .join(' ');
+        throw new FeedParseError('malformed-xml', `malformed feed XML: ${msg}`);
+      }
+    }
+  }
+
+  const r = result as unknown as Record<string, unknown> & { items?: RawItem[] };
+  // xml:base on the root element (rss-parser only shows us the channel / feed element)
+  const rootTag = text.slice(root.index, text.indexOf('>', root.index) + 1);
+  const rootBase = /\bxml:base\s*=\s*["']([^"']*)["']/.exec(rootTag)?.[1];
+  let base = resolve(rootBase, opts.url) ?? opts.url;
+  if (format !== 'atom') base = withBase(raw(r, '$')[0], base) ?? base;
+  else base = withBase(raw(r, '$')[0], opts.url) ?? base;
+
+  const items = (r.items ?? []).map((it) => normaliseItem(it, base, now, atomRoot));
+  const feed: { -readonly [K in keyof ParsedFeed]: ParsedFeed[K] } = { format, items };
+  const title = plainText(raw(r, 'title')[0] ?? raw(r, 'dc:title')[0], atomRoot);
+  if (title) feed.title = title;
+  const link = feedLink(r, base);
+  if (link) feed.link = link;
+  const descNode =
+    raw(r, 'description')[0] ?? raw(r, 'subtitle')[0] ?? raw(r, 'tagline')[0] ?? raw(r, 'dc:description')[0];
+  const description = markupText(descNode);
+  if (description) feed.description = description;
+  const rootLang = /\bxml:lang\s*=\s*["']([^"']*)["']/.exec(rootTag)?.[1];
+  const language =
+    firstText(r, 'language', 'dc:language') ?? attrs(raw(r, '$')[0])['xml:lang'] ?? rootLang ?? undefined;
+  if (language?.trim()) feed.language = language.trim();
+  const ttl = Number(firstText(r, 'ttl'));
+  if (Number.isInteger(ttl) && ttl > 0) feed.ttlMinutes = ttl;
+  return feed;
+}
