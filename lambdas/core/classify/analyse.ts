@@ -13,7 +13,7 @@ import type {
   StoryAnalysis,
 } from '../model';
 import { type CountryHit, countryMentions, countryName, findCountryHits } from './countries';
-import { type CueHit, findCues, goldstein, otherSense, quadClass } from './events';
+import { type CueHit, classifyPredicate, findCues, goldstein, otherSense, quadClass } from './events';
 import { findOrganizations, type OrgHit, organizationMentions } from './organizations';
 import { findPeople, peopleMentions } from './people';
 import { detectLanguage, splitSentences, tokenize } from './text';
@@ -240,13 +240,51 @@ export function analyseStory(input: StoryInput): StoryAnalysis {
   return { countries, people, organizations, decision };
 }
 
-/** Sentence-level event typing for the events evaluation: the PLOVER type of the first cue, if any. */
+/**
+ * Sentence-level event typing for the events evaluation. Accepts plain text or a sentence marked with
+ * `<s>source</s>` and `<t>target</t>`; with marks, the cue nearest the words linking the two spans wins, since
+ * that is where the event predicate sits.
+ */
 export function classifySentence(
   sentence: string,
   _language?: string,
 ): { plover: PloverType | undefined; cameoCode?: string; match?: string } {
-  const hits = findCues(sentence);
-  const first = hits[0];
-  if (!first) return { plover: undefined };
-  return { plover: first.cue.plover, cameoCode: first.cue.cameo, match: first.match };
+  const marks = /<([st])>(.*?)<\/\1>/g;
+  const spans: { kind: string; start: number; end: number }[] = [];
+  let plain = '';
+  let last = 0;
+  for (const m of sentence.matchAll(marks)) {
+    plain += sentence.slice(last, m.index);
+    const start = plain.length;
+    plain += m[2] ?? '';
+    spans.push({ kind: m[1] ?? '', start, end: plain.length });
+    last = (m.index ?? 0) + m[0].length;
+  }
+  plain += sentence.slice(last);
+  const src = spans.find((s) => s.kind === 's');
+  const tgt = spans.find((s) => s.kind === 't');
+  if (src) {
+    // The words between the two spans (or after the source) carry the predicate: type it first.
+    const from = tgt && tgt.end <= src.start ? tgt.end : src.end;
+    const to = tgt && tgt.start > from ? tgt.start : Math.min(plain.length, from + 90);
+    let region = plain.slice(from, Math.max(to, Math.min(plain.length, from + 12)));
+    if (region.trim().length < 4 || /^\s*(?:and|,)\s*$/.test(region)) region = plain.slice(to, to + 90);
+    const rule = classifyPredicate(region);
+    if (rule) return { plover: rule.plover, cameoCode: rule.cameo, match: region.trim() };
+  }
+  const hits = findCues(plain);
+  if (hits.length === 0) return { plover: undefined };
+  let chosen = hits[0] as CueHit;
+  if (src) {
+    // The predicate usually follows the source; distance to that point ranks the cues.
+    const anchor = tgt && tgt.end <= src.start ? tgt.end : src.end;
+    const limit = tgt && tgt.start >= anchor ? tgt.start : plain.length;
+    const cost = (h: CueHit) => {
+      if (h.index >= src.start && h.index < src.end) return 1000 + h.index; // inside the source's own words
+      if (h.index >= anchor && h.index <= limit) return h.index - anchor;
+      return 500 + Math.abs(h.index - anchor);
+    };
+    chosen = [...hits].sort((a, b) => cost(a) - cost(b))[0] as CueHit;
+  }
+  return { plover: chosen.cue.plover, cameoCode: chosen.cue.cameo, match: chosen.match };
 }

@@ -163,6 +163,9 @@ const PREFERRED: Record<string, string> = {
 
 interface Index {
   readonly map: Map<string, Entry>;
+  /** Every proper prefix of a multi-word key, so a scan stops as soon as no key can continue. */
+  readonly prefixes: Set<string>;
+  readonly seats: Set<string>;
   readonly maxLen: number;
   readonly names: Map<string, string>;
 }
@@ -231,7 +234,13 @@ function index(): Index {
     });
     maxLen = Math.max(maxLen, key.split(' ').length);
   }
-  INDEX = { map, maxLen, names };
+  const prefixes = new Set<string>();
+  for (const key of map.keys()) {
+    const parts = key.split(' ');
+    for (let i = 1; i < parts.length; i++) prefixes.add(parts.slice(0, i).join(' '));
+  }
+  const seats = new Set(SEATS.map(([s]) => phraseKey(s)));
+  INDEX = { map, maxLen, names, prefixes, seats };
   return INDEX;
 }
 
@@ -300,7 +309,7 @@ export function findCountryHits(
   tokens: readonly Token[] = tokenize(text),
   loose = false,
 ): CountryHit[] {
-  const { map, maxLen } = index();
+  const { map, maxLen, prefixes, seats } = index();
   const hits: CountryHit[] = [];
   const georgiaIsState = US_STATE_CUES.test(text) && !GEORGIA_COUNTRY_CUES.test(text);
   for (let i = 0; i < tokens.length; i++) {
@@ -317,6 +326,7 @@ export function findCountryHits(
       key = len === 1 ? t.key : `${key} ${t.key}`;
       const entry = map.get(key);
       if (entry) found = { entry, len };
+      if (!prefixes.has(key)) break;
     }
     if (!found && tok.text.includes('-')) {
       // "China-brokered", "German-Iranian": look at each part of a hyphenated word.
@@ -368,7 +378,7 @@ export function findCountryHits(
       if ((prevIsName || nextIsName) && entry.kind !== 'capital') continue;
     }
     if (entry.kind === 'capital') {
-      const isSeat = SEATS.some(([s]) => phraseKey(s) === span.map((t) => t.key).join(' '));
+      const isSeat = seats.has(span.map((t) => t.key).join(' '));
       const cityName = span.length > 1 && span[span.length - 1]?.key === 'city';
       if (!loose && !isSeat && !cityName && !isSubjectPosition(tokens, end - len, end, text)) continue;
       if (!first.upper) continue;

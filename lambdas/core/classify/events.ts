@@ -418,3 +418,113 @@ export function findCues(sentence: string, diplomaticOnly = false): CueHit[] {
   }
   return out.sort((a, b) => a.index - b.index);
 }
+
+const p = (plover: PloverType, cameo: string, re: string): Cue => ({
+  plover,
+  cameo,
+  diplomatic: false,
+  re: w(re),
+});
+
+/**
+ * Predicate rules for sentence-level typing: tried in order on the words that link an event's source to its
+ * target, where the verb phrase sits. Specific constructions come before the bare verbs they contain
+ * ("suspended aid" before "aid", "will release" before "release").
+ */
+export const PREDICATE_RULES: readonly Cue[] = [
+  // Threats and announced coercion come before intent, which they look like.
+  p(
+    'THREATEN',
+    '130',
+    '\\b(?:threat\\w*|warn\\w*|ultimatum|deadline|would (?:allow|retaliate|respond)[^.]*\\bunless\\b|(?:will|would|to) (?:boycott|increase pressure|extend (?:the )?(?:current )?(?:nightly )?curfew|begin a new military|hold a protest|move a \\w+ missile)|called for sanctions|travel warning)',
+  ),
+  p(
+    'SANCTION',
+    '162',
+    '\\b(?:suspen\\w+|reduc\\w+|cut\\w*|halt\\w*|end\\w*|froze|freez\\w+|withh[oe]ld\\w*)\\b[^.]{0,30}\\b(?:aid|assistance|food supplies|supplies|flights|air links|mediation|talks|cooperation|funding|relations|ties|trade)',
+  ),
+  p(
+    'SANCTION',
+    '163',
+    '\\b(?:withdr\\w+ peacekeepers|state of emergency|embargo\\w*|expel\\w*|boycott\\w*|downgrad\\w+|recall\\w*)',
+  ),
+  p(
+    'COERCE',
+    '172',
+    '\\b(?:(?:impos\\w+|order\\w*|prolong\\w*|extend\\w*|slap\\w*)[^.]{0,25}\\bsanctions|sanction\\w*)\\b',
+  ),
+  // Deliberate rejection before the cooperative verbs it negates.
+  p(
+    'REJECT',
+    '120',
+    '\\b(?:reject\\w*|refus\\w+|refut\\w+|den(?:y|ies|ied)|dismiss\\w*|spurn\\w*|rebuff\\w*|renege\\w*|cancel\\w*|call\\w* off (?:a |the )?(?:visit|meeting|talks)|walk\\w* out|abruptly left|failed to reach|declin\\w+|quash\\w*|veto\\w*|oppos\\w+|did not give permission|never stop|violat\\w+|boycott\\w*|overturn\\w*|block\\w*|defy|defied|slammed the door)',
+  ),
+  // Yielding: releases, withdrawals, lifting measures, pardons, reversals (said of the past).
+  p(
+    'RETREAT',
+    '080',
+    '^[^.]{0,40}\\b(?:releas\\w+|freed|frees|withdr[ae]w\\w*|pull\\w* (?:out|back)|lift\\w*|eas\\w+ (?:the )?(?:restrictions|sanctions|curbs)|call\\w* off|pardon\\w*|grant\\w* (?:a )?(?:full )?pardon|revok\\w+|revers\\w+|dropp\\w+|abandon\\w*|resign\\w*|step\\w* down|surrender\\w*|conced\\w+|back\\w* down|return\\w* (?:control|the)|hand\\w* over (?:power|control)|open\\w* its borders|allow\\w*|grant\\w*|gave in|compromise|retreat\\w*|demobili\\w+|disarm\\w*|lay down)',
+  ),
+  // Intent to cooperate: future or willingness. Checked after threats and rejections.
+  p(
+    'AGREE',
+    '030',
+    '^[^.]{0,25}\\b(?:will|would|shall|is willing to|was willing to|are willing to|is ready to|are ready to|offered to|offers to|agreed to|agrees to|pledged to|promised to|vowed to|plans to|intends to|decided to|expects to|to seek|seek peace|has agreed|had agreed|have agreed|agreed (?:with|on)|agreement to|accepted a formula|commit\\w* to)\\b',
+  ),
+  p(
+    'SUPPORT',
+    '051',
+    '\\b(?:support\\w*|back\\w*|endors\\w+|prais\\w+|welcom\\w+|applaud\\w*|hail\\w*|congratulat\\w+|defend\\w*|solidarity|commitment|award\\w*|honou?r\\w*|thank\\w*|recogni[sz]\\w+|reached an agreement|signed|sign\\w+ (?:an? )?(?:agreement|deal|accord|treaty)|approv\\w+ (?:of|the)|apologi[sz]\\w+|condolence\\w*|accepted the (?:comprehensive )?proposal)',
+  ),
+  p(
+    'AID',
+    '070',
+    '\\b(?:aid|assistance|donat\\w+|donors?|provid\\w+|gave \\$|give\\w* (?:medical|\\$|food|money)|gives|sent (?:a team|\\d|medical|food|supplies|relief|a military platoon)|sending (?:a|\\d)|handed over [^.]{0,30}(?:equipment|worth|vehicles)|funding|fund\\w*|grant|loan|raising money|evacuat\\w+|peacekeep\\w+|deploy\\w+[^.]{0,30}(?:relieve|help|peacekeep)|relie\\w+|accepts? [^.]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts))',
+  ),
+  p(
+    'COOPERATE',
+    '061',
+    '\\b(?:shar\\w+ (?:evidence|intelligence|information|data)|cooperat\\w+|collaborat\\w+|joint (?:patrol|operation|exercise|investigation|venture)|join\\w* forces|partner\\w*|work\\w* (?:together|with|closely)|strengthen\\w* (?:its )?(?:forces|ties|cooperation))',
+  ),
+  p(
+    'ACCUSE',
+    '112',
+    '\\b(?:accus\\w+|condemn\\w*|condemnation|criticis\\w+|criticiz\\w+|criticism|blam\\w+|denounc\\w+|disput\\w+|challeng\\w+|fault\\w*|slam\\w*|attack on|attacks on|scathing|investigat\\w+|probe\\w*|inquiry|audit\\w*|charg\\w+|convict\\w*|indict\\w*|sue[sd]?|suing|lawsuit|legal action|alleg\\w+|found (?:the |him |her |them )?(?:guilty|liable)|found\\b|search\\w*|raid\\w* the (?:offices|home)|extradit\\w+|summon\\w*|complain\\w*|protest\\w* (?:against|over|to)|rebuk\\w+|lambast\\w+|decr[iy]\\w*|question\\w*)',
+  ),
+  p(
+    'REQUEST',
+    '100',
+    '\\b(?:urg\\w+|call\\w* (?:on|for|upon)|demand\\w*|ask\\w*|appeal\\w*|request\\w*|press\\w* (?:for|hard)|pushing (?:hard )?for|pressur\\w+|insist\\w*|sought|seek\\w*|order\\w*|implor\\w+|plead\\w*)',
+  ),
+  p(
+    'PROTEST',
+    '140',
+    '\\b(?:protest\\w*|demonstrat\\w+|rall\\w+|march\\w*|strike|striking workers|hunger strike|sit-in|overthr\\w+|riot\\w*|picket\\w*)',
+  ),
+  p(
+    'MOBILIZE',
+    '150',
+    '\\b(?:on (?:high )?alert|mobili[sz]\\w+|deploy\\w*|intensif\\w+ (?:its )?forces|reinforc\\w+|troop build-?up|massed|military (?:drills|exercises)|placed [^.]{0,30}on alert|put [^.]{0,20}on alert)',
+  ),
+  p(
+    'COERCE',
+    '173',
+    '\\b(?:arrest\\w*|detain\\w*|detention|jail\\w*|imprison\\w*|deport\\w*|outlaw\\w*|ban\\w*|bann\\w+|crack\\w* down|crackdown|censor\\w*|confiscat\\w+|sentenc\\w+|execut\\w+|demolish\\w*|forc\\w+|closed (?:all )?(?:crossing|border|the border)|martial law|state of siege|curfew|suspended publication|disperse|expel\\w*|cyber ?war\\w*|restrict\\w*|seiz\\w+|evict\\w*)',
+  ),
+  p(
+    'ASSAULT',
+    '190',
+    '\\b(?:kill\\w*|attack\\w*|bomb\\w*|shell\\w*|shot|shoot\\w*|air ?strikes?|strikes? (?:on|against)|carried out strikes|struck|strik\\w+|hit|fir\\w+ (?:on|at|rockets|rounds)|wound\\w*|clash\\w*|fight\\w*|assault\\w*|massacr\\w+|stab\\w*|ambush\\w*|captur\\w+|stormed|storm\\w*|blockad\\w+|tortur\\w+|destroy\\w*|invad\\w+|invasion|took over|abduct\\w*|kidnap\\w*|hostage|held|holding|used (?:chemical|force)|rap(?:e|ed)|beat\\w*|murder\\w*|assassinat\\w+)',
+  ),
+  p(
+    'CONSULT',
+    '040',
+    '\\b(?:met|meet\\w*|talks?|talked|discuss\\w*|visit\\w*|host\\w*|spoke|speak\\w*|phon\\w+|call\\w*|summit|attend\\w*|consult\\w*|negotiat\\w+|mediat\\w+|receiv\\w+|arriv\\w+|welcomed [^.]{0,10}to|joined)',
+  ),
+];
+
+/** Type of the predicate linking a source to a target, by the first predicate rule that matches. */
+export function classifyPredicate(region: string): Cue | undefined {
+  for (const rule of PREDICATE_RULES) if (rule.re.test(region)) return rule;
+  return undefined;
+}

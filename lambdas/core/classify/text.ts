@@ -24,6 +24,8 @@ const TOKEN_RE = /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+
 
 /** Lower-cases, strips accents and dots, and unifies apostrophes: the form every gazetteer key takes. */
 export function fold(s: string): string {
+  // Plain ASCII words (most of them) skip Unicode normalisation, which dominates the cost otherwise.
+  if (/^[\x20-\x7e]*$/.test(s)) return s.replace(/[`.]/g, (ch) => (ch === '`' ? "'" : '')).toLowerCase();
   return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’`]/g, "'").replace(/\./g, '').toLowerCase();
 }
 
