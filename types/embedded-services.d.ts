@@ -1,6 +1,7 @@
 // dynalite and s3rver ship no type declarations; these cover what cli/local/services.ts uses.
 declare module 'dynalite' {
   import type { Server } from 'node:http';
+
   interface DynaliteOptions {
     path?: string;
     createTableMs?: number;
@@ -13,7 +14,8 @@ declare module 'dynalite' {
 }
 
 declare module 's3rver' {
-  import type { Server } from 'node:http';
+  import type { AddressInfo } from 'node:net';
+
   interface S3rverOptions {
     address?: string;
     port?: number;
@@ -26,7 +28,7 @@ declare module 's3rver' {
   }
   class S3rver {
     constructor(options?: S3rverOptions);
-    run(): Promise<Server>;
+    run(): Promise<AddressInfo>;
     close(): Promise<void>;
     reset(): void;
   }

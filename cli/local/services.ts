@@ -50,7 +50,11 @@ export interface LocalServiceOptions {
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new Error(`port ${host}:${port} is already in use (another newswire serve or demo?)`) : error),
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${host}:${port} is already in use (another newswire serve or demo?)`)
+          : error,
+      ),
     );
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
@@ -80,19 +84,25 @@ export async function startLocalServices(options: LocalServiceOptions = {}): Pro
     resetOnClose: !options.dataDir,
     configureBuckets: [{ name: LOCAL_BUCKET }],
   });
-  let s3Server: Server;
+  let s3Address: AddressInfo;
   try {
-    s3Server = await s3rver.run();
+    s3Address = await s3rver.run();
   } catch (error) {
     dynamoServer.close();
     const e = error as NodeJS.ErrnoException;
-    throw e.code === 'EADDRINUSE' ? new Error(`port ${host}:${options.s3Port} is already in use (another newswire serve or demo?)`) : e;
+    throw e.code === 'EADDRINUSE'
+      ? new Error(`port ${host}:${options.s3Port} is already in use (another newswire serve or demo?)`)
+      : e;
   }
-  const s3Port = (s3Server.address() as AddressInfo).port;
+  const s3Port = s3Address.port;
 
   const dynamoEndpoint = `http://${host}:${dynamoPort}`;
   const s3Endpoint = `http://${host}:${s3Port}`;
-  const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const dynamo = new DynamoDBClient({
+    endpoint: dynamoEndpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
   const s3 = new S3Client({
     endpoint: s3Endpoint,
     region: LOCAL_REGION,
@@ -140,7 +150,10 @@ export async function ensureArticleTable(dynamo: DynamoDBClient, tableName: stri
     await dynamo.send(new DescribeTableCommand({ TableName: tableName }));
     return;
   } catch (error) {
-    if (!(error instanceof ResourceNotFoundException || (error as Error).name === 'ResourceNotFoundException')) throw error;
+    if (
+      !(error instanceof ResourceNotFoundException || (error as Error).name === 'ResourceNotFoundException')
+    )
+      throw error;
   }
   const attributes = new Set<string>([ARTICLE_TABLE.partitionKey, ARTICLE_TABLE.sortKey]);
   const indexes: GlobalSecondaryIndex[] = ARTICLE_TABLE.indexes.map((index) => {
@@ -156,7 +169,7 @@ export async function ensureArticleTable(dynamo: DynamoDBClient, tableName: stri
         index.projection === 'summary'
           ? {
               ProjectionType: 'INCLUDE',
-              NonKeyAttributes: STORY_SUMMARY_ATTRIBUTES.filter((a) => a !== index.partitionKey && a !== ('sortKey' in index ? index.sortKey : '')),
+              NonKeyAttributes: STORY_SUMMARY_ATTRIBUTES.filter((a: string) => a !== index.partitionKey),
             }
           : { ProjectionType: index.projection === 'all' ? 'ALL' : 'KEYS_ONLY' },
     };

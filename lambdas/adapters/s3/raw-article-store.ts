@@ -14,14 +14,9 @@ export function rawArticlePrefix(articleId: string, firstSeenAt: string): string
   return `raw/${day}/${articleId}/`;
 }
 
-/** Days from `fromDay` to `toDay` inclusive, as `YYYY-MM-DD`. */
-export function daysBetween(fromDay: string, toDay: string): string[] {
-  const days: string[] = [];
-  const end = Date.parse(`${toDay}T00:00:00Z`);
-  for (let t = Date.parse(`${fromDay}T00:00:00Z`); t <= end; t += 86_400_000) {
-    days.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return days;
+/** The day after `day` (`YYYY-MM-DD`). */
+function dayAfter(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Raw article copies in an S3 bucket. */
@@ -67,22 +62,26 @@ export class S3RawArticleStore implements RawArticleStore {
   }
 
   async *listItemKeys(fromDay: string, toDay: string): AsyncIterable<string> {
-    for (const day of daysBetween(fromDay, toDay)) {
-      let token: string | undefined;
-      do {
-        const page = await this.s3.send(
-          new ListObjectsV2Command({
-            Bucket: this.bucket,
-            Prefix: `raw/${day.replaceAll('-', '/')}/`,
-            ContinuationToken: token,
-          }),
-        );
-        for (const object of page.Contents ?? []) {
-          if (object.Key?.endsWith('/item.json')) yield object.Key;
-        }
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (token);
-    }
+    // Keys sort by day, so one listing from the first day, stopped after the last, covers any range.
+    const startAfter = `raw/${fromDay.replaceAll('-', '/')}/`;
+    const endBefore = `raw/${dayAfter(toDay).replaceAll('-', '/')}/`;
+    let token: string | undefined;
+    do {
+      const page = await this.s3.send(
+        new ListObjectsV2Command({
+          Bucket: this.bucket,
+          Prefix: 'raw/',
+          StartAfter: token ? undefined : startAfter,
+          ContinuationToken: token,
+        }),
+      );
+      for (const object of page.Contents ?? []) {
+        if (!object.Key) continue;
+        if (object.Key >= endBefore) return;
+        if (object.Key.endsWith('/item.json')) yield object.Key;
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
   }
 
   private async read(key: string): Promise<Uint8Array> {

@@ -1,0 +1,46 @@
+/**
+ * `npm start` as a user runs it: the demo command, twice, in a fresh data folder. The first run finds the
+ * seed story as diplomatic KHM-RUS; the second finds nothing new and raises nothing.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const CLI = join(__dirname, '..', '..', 'bin', 'newswire.js');
+// A port of its own, so this test can run beside a developer's `npm start`.
+const SITE_PORT = '18470';
+
+test('npm start shows the stories, and a second run finds nothing new', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'newswire-demo-'));
+  const env = {
+    ...process.env,
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    AWS_ENDPOINT_URL: '',
+    AWS_ENDPOINT_URL_DYNAMODB: '',
+  };
+  const args = [CLI, 'demo', '--data', data, '--site-port', SITE_PORT];
+
+  const first = await run(process.execPath, args, { env });
+  const second = await run(process.execPath, args, { env });
+
+  const seedRow = first.stdout.split('\n').find((line) => /Hun Sen/.test(line));
+  expect(seedRow).toMatch(/\byes\b.*KHM-RUS.*SUPPORT/);
+  const summary = first.stdout.trim().split('\n').at(-1) ?? '';
+  const [, feeds, articles, diplomatic, events] =
+    /^(\d+) feeds polled, (\d+) new articles, (\d+) diplomatic stories, (\d+) events raised$/.exec(summary) ??
+    [];
+  expect(Number(feeds)).toBe(3);
+  expect(Number(articles)).toBeGreaterThanOrEqual(12);
+  expect(Number(diplomatic)).toBeGreaterThanOrEqual(6);
+  expect(Number(events)).toBe(Number(diplomatic));
+  const sink = readFileSync(join(data, 'events.jsonl'), 'utf8').trim().split('\n');
+  expect(sink).toHaveLength(Number(events));
+
+  expect(second.stdout.trim().split('\n').at(-1)).toBe(
+    '3 feeds polled, 0 new articles, 0 diplomatic stories, 0 events raised',
+  );
+  expect(readFileSync(join(data, 'events.jsonl'), 'utf8').trim().split('\n')).toHaveLength(Number(events));
+}, 120_000);
