@@ -82,8 +82,9 @@ const f1 = (s: SetScore) =>
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
 function summary(t: Tally) {
-  const precision = ratio(t.tp, t.tp + t.fp);
-  const recall = ratio(t.tp, t.tp + t.fn);
+  // With no positives predicted (or none to find) there is nothing to get wrong: count it as perfect.
+  const precision = t.tp + t.fp === 0 ? 1 : ratio(t.tp, t.tp + t.fp);
+  const recall = t.tp + t.fn === 0 ? 1 : ratio(t.tp, t.tp + t.fn);
   return {
     n: t.n,
     precision,

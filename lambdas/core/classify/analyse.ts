@@ -119,6 +119,22 @@ interface Candidate {
   readonly recipient: Party;
 }
 
+// Company deals, tours and sport: their "agreements" and "visits" are not acts of states.
+const COMMERCIAL =
+  /\b(?:to buy|acquir\w+|acquisition|merger|takeover|stake in|shares?|retailer|company|firm|operator|chain|band|concerts?|fans|tour|album|club|season|transfer|sponsor\w*)\b/i;
+const STATE_WORDS =
+  /\b(?:president|prime minister|minister|government|ministry|embassy|ambassador|envoy|diplomat\w*|foreign|leaders?|king|chancellor|parliament|summit|bilateral|state visit|sanctions)\b/i;
+
+/** "Agreed to restore ties": the specific act after a generic pledge is the event. */
+function preferSpecific(hits: CueHit[]): CueHit[] {
+  const first = hits[0];
+  if (!first || first.cue.cameo !== '030') return hits;
+  const specific = hits.find(
+    (h) => h !== first && h.cue.plover !== 'CONSULT' && h.index <= first.index + first.match.length + 40,
+  );
+  return specific ? [specific, ...hits.filter((h) => h !== specific)] : hits;
+}
+
 function pickParties(parties: readonly Party[], cueAt: number): { actor?: Party; recipient?: Party } {
   const before = dedupe(parties.filter((p) => p.at < cueAt));
   const after = dedupe(parties.filter((p) => p.at >= cueAt));
@@ -153,11 +169,18 @@ function decide(
       rejected ||= `"${sentence}" uses diplomatic words in another sense`;
       continue;
     }
-    const hits = findCues(sentence, true);
+    if (COMMERCIAL.test(sentence) && !STATE_WORDS.test(sentence)) {
+      rejected ||= `"${sentence}" is about companies or entertainment, not states`;
+      continue;
+    }
+    const hits = preferSpecific(findCues(sentence, true));
     if (hits.length === 0) continue;
     const parties = partiesIn(sentence, language, people);
     for (const hit of hits) {
       let { actor, recipient } = pickParties(parties, hit.index);
+      // The subject must be a state or body named before the verb ("The tour will visit Chile" has none).
+      if (actor && actor.at >= hit.index && !/^(?:SUPPORT|SANCTION|ACCUSE)$/.test(hit.cue.plover))
+        actor = undefined;
       // The headline names one side only ("Xi arrives in Hanoi"): the lead names the other.
       if (actor && !recipient)
         recipient = dedupe(leadParties).find((p) => p.code !== actor?.code && (p.igo || !actor?.igo || true));

@@ -260,9 +260,7 @@ const PREPOSITIONS = new Set(
     ',',
   ),
 );
-// Titles before "Jordan" or "Georgia" that keep it a country ("King of Jordan" is handled by PREPOSITIONS).
-const NAME_WORDS =
-  /^(?:Michael|Jordan|Chad|Israel|Denzel|George|Georgia|Brian|Eddie|Jim|Vernon|Kenya|Victoria)$/;
+// Country names that are also given names or surnames (Michael Jordan, Denzel Washington).
 const AMBIGUOUS_SINGLE = new Set([
   'jordan',
   'chad',
@@ -311,6 +309,7 @@ export function findCountryHits(
 ): CountryHit[] {
   const { map, maxLen, prefixes, seats } = index();
   const hits: CountryHit[] = [];
+  const personSurnames = new Set<string>();
   const georgiaIsState = US_STATE_CUES.test(text) && !GEORGIA_COUNTRY_CUES.test(text);
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as Token;
@@ -364,10 +363,10 @@ export function findCountryHits(
       // "Michael Jordan", "Jordan Peterson", "Chad Smith": a given name or surname, not a country.
       const prevIsName =
         prev?.upper &&
-        NAME_WORDS.test(prev.text) === false &&
         /^\p{Lu}\p{Ll}+$/u.test(prev.text) &&
-        !/[.!?:]\s*$/.test(text.slice(Math.max(0, prev.start - 2), prev.start)) &&
-        !/^(?:King|Queen|President|Prime|The|In|From|With|And|For|To|By|As|Of|On|At)$/.test(prev.text) &&
+        !/^(?:King|Queen|President|Prime|The|In|From|With|And|For|To|By|As|Of|On|At|But|Meanwhile|Yesterday|Today|Neighbouring|Neighboring|Both|Also|While|Then|Now|Later|Earlier|Why|How|When|Where|If|Since|After|Before|Only|Even|So|Yet|Under|Like|Unlike|Did|Does|Will|Would|Could|Should|Can|May|Has|Had|Was|Is)$/.test(
+          prev.text,
+        ) &&
         text.slice(prev.end, first.start) === ' ';
       const nextIsName =
         next?.upper &&
@@ -375,7 +374,11 @@ export function findCountryHits(
         !map.has(next.key) &&
         text.slice(first.end, next.start) === ' ' &&
         !/^(?:Valley|River|Defense|Defence|Forces|Post|Times|Airways|Armed|Border)$/.test(next.text);
-      if ((prevIsName || nextIsName) && entry.kind !== 'capital') continue;
+      if (prevIsName || (nextIsName && entry.kind !== 'capital') || personSurnames.has(first.key)) {
+        // Once "Michael Jordan" is a person, a later bare "Jordan" is him too.
+        personSurnames.add(first.key);
+        continue;
+      }
     }
     if (entry.kind === 'capital') {
       const isSeat = seats.has(span.map((t) => t.key).join(' '));

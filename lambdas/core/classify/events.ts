@@ -113,56 +113,56 @@ export const CUES: readonly Cue[] = [
     'SANCTION',
     '161',
     true,
-    `\\b(?:cut|cuts|cutting|sever(?:s|ed|ing)?|break(?:s|ing)? off|broke off|suspend(?:s|ed|ing)?|end(?:s|ed|ing)?|downgrad(?:e|es|ed|ing)|rompe|rompió|romper|rompre|rompt|rompu|abbrechen|bricht|brach|rompe|rompeu|corta)\\b[^.]{0,30}${TIES}`,
+    `\\b(?:cut|cuts|cutting|sever(?:s|ed|ing)?|break(?:s|ing)? off|broke off|suspend(?:s|ed|ing)?|end(?:s|ed|ing)?|downgrad(?:e|es|ed|ing)|rompe|rompió|romper|rompre|rompt|rompu|abbrechen|bricht|brach|rompe|rompeu|corta)\\b[^;]{0,30}${TIES}`,
   ),
   c(
     'SANCTION',
     '161',
     true,
-    `\\b(?:withdr[ae]w(?:s|n|ing)?|recall(?:s|ed|ing)?|pulls?|pulled)\\b[^.]{0,25}\\b(?:its |their |the )?${ENVOY}`,
+    `\\b(?:withdr[ae]w(?:s|n|ing)?|recall(?:s|ed|ing)?|pulls?|pulled)\\b[^;]{0,25}\\b(?:its |their |the )?${ENVOY}`,
   ),
   c(
     'SANCTION',
     '161',
     true,
-    `\\b(?:retira|retiró|rappelle|rappel[ée]|zieht|zog|chama de volta)\\b[^.]{0,25}${ENVOY}`,
+    `\\b(?:retira|retiró|rappelle|rappel[ée]|zieht|zog|chama de volta)\\b[^;]{0,25}${ENVOY}`,
   ),
   c(
     'SANCTION',
     '166',
     true,
-    `\\b(?:expel(?:s|led|ling)?|expulsa|expulsó|expulse|expuls[ée]|weist|wies|ausweisen|expulsa)\\b[^.]{0,40}${ENVOY}`,
+    `\\b(?:expel(?:s|led|ling)?|expulsa|expulsó|expulse|expuls[ée]|weist|wies|ausweisen|expulsa)\\b[^;]{0,40}${ENVOY}`,
   ),
   c(
     'SANCTION',
     '166',
     true,
-    `\\b(?:orders?|ordered|ordering|told|tells)\\b[^.]{0,40}${ENVOY}[^.]{0,40}\\b(?:to leave|to depart|out)`,
+    `\\b(?:orders?|ordered|ordering|told|tells)\\b[^;]{0,40}${ENVOY}[^;]{0,40}\\b(?:to leave|to depart|out)`,
   ),
   c('SANCTION', '166', true, '\\bpersona non grata\\b'),
   c(
     'THREATEN',
     '1313',
     true,
-    `\\bthreat(?:en|ens|ened|ening)\\b[^.]{0,30}\\b(?:recall|withdraw|expel|cut|sever|break|downgrade|sanction|suspend)`,
+    `\\bthreat(?:en|ens|ened|ening)\\b[^;]{0,30}\\b(?:recall|withdraw|expel|cut|sever|break|downgrade|sanction|suspend)`,
   ),
   c(
     'THREATEN',
     '1313',
     true,
-    `\\b(?:menace|amenaza|amenazó|droht|drohte|ameaça)\\b[^.]{0,30}\\b(?:rappeler|retirer|romper|retirar|expulsar|abzuziehen|sanktion)`,
+    `\\b(?:menace|amenaza|amenazó|droht|drohte|ameaça)\\b[^;]{0,30}\\b(?:rappeler|retirer|romper|retirar|expulsar|abzuziehen|sanktion)`,
   ),
   c(
     'RETREAT',
     '081',
     true,
-    '\\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|scrap(?:s|ped)?|remov(?:e|es|ed|ing)|relax(?:es|ed)?|lève|levanta|levantó|hebt|aufheben|suspende)\\b[^.]{0,40}\\b(?:sanctions?|embargo|restrictions|sanciones|sanktionen|sanções)',
+    '\\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|scrap(?:s|ped)?|remov(?:e|es|ed|ing)|relax(?:es|ed)?|lève|levanta|levantó|hebt|aufheben|suspende)\\b[^;]{0,40}\\b(?:sanctions?|embargo|restrictions|sanciones|sanktionen|sanções)',
   ),
   c(
     'SANCTION',
     '163',
     true,
-    '\\b(?:impos(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|slap(?:s|ped)?|announc(?:e|es|ed)|extend(?:s|ed)|approv(?:e|es|ed)|new|fresh|tighten(?:s|ed)?|expand(?:s|ed)?|impone|impuso|verhängt|beschließt|impõe|sanctionne|sanciona)\\b[^.]{0,40}\\b(?:sanctions?|embargo|visa (?:curbs|restrictions|bans)|travel bans?|sanciones|sanktionen|sanktionspaket|sanções)',
+    '\\b(?:impos(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|slap(?:s|ped)?|announc(?:e|es|ed)|extend(?:s|ed)|approv(?:e|es|ed)|new|fresh|tighten(?:s|ed)?|expand(?:s|ed)?|impone|impuso|verhängt|beschließt|impõe|sanctionne|sanciona)\\b[^;]{0,40}\\b(?:sanctions?|embargo|visa (?:curbs|restrictions|bans)|travel bans?|sanciones|sanktionen|sanktionspaket|sanções)',
   ),
   c(
     'SANCTION',
@@ -174,7 +174,7 @@ export const CUES: readonly Cue[] = [
     'SANCTION',
     '163',
     true,
-    '\\b(?:bans?|banned|banning|restricts?|restricted)\\b[^.]{0,30}\\b(?:visas?|imports? of|entry)',
+    '\\b(?:bans?|banned|banning|restricts?|restricted)\\b[^;]{0,30}\\b(?:visas?|imports? of|entry)',
   ),
   c(
     'REJECT',
@@ -186,19 +186,19 @@ export const CUES: readonly Cue[] = [
     'ACCUSE',
     '114',
     true,
-    `\\b(?:summon(?:s|ed|ing)?|called in|calls in|convoca|convocó|convoque|convoqu[ée]|bestellt|einbestellt|convocou)\\b[^.]{0,40}${ENVOY}`,
+    `\\b(?:summon(?:s|ed|ing)?|called in|calls in|convoca|convocó|convoque|convoqu[ée]|bestellt|einbestellt|convocou)\\b[^;]{0,40}${ENVOY}`,
   ),
   c(
     'ACCUSE',
     '114',
     true,
-    '\\b(?:lodg(?:e|es|ed|ing)|fil(?:e|es|ed)|deliver(?:s|ed)?|hand(?:s|ed)?|sends?|sent|issu(?:e|es|ed))\\b[^.]{0,30}\\b(?:formal |diplomatic |strong )?(?:protest|complaint|démarche|note verbale)',
+    '\\b(?:lodg(?:e|es|ed|ing)|fil(?:e|es|ed)|deliver(?:s|ed)?|hand(?:s|ed)?|sends?|sent|issu(?:e|es|ed))\\b[^;]{0,30}\\b(?:formal |diplomatic |strong )?(?:protest|complaint|démarche|note verbale)',
   ),
   c(
     'ACCUSE',
     '114',
     true,
-    '\\bprotest(?:s|ed|ing)?\\b\\s+(?:against\\s+)?\\p{Lu}[^.]{0,40}\\b(?:claim|decision|move|remarks|statement|visit|inclusion|plan|white paper|detention)',
+    '\\bprotest(?:s|ed|ing)?\\b\\s+(?:against\\s+)?\\p{Lu}[^;]{0,40}\\b(?:claim|decision|move|remarks|statement|visit|inclusion|plan|white paper|detention)',
   ),
   c('ACCUSE', '114', true, '\\b(?:proteste|protesta|protestó|protestiert|protestou)\\b'),
   // --- SUPPORT
@@ -218,21 +218,21 @@ export const CUES: readonly Cue[] = [
     'SUPPORT',
     '054',
     true,
-    `\\b(?:establish(?:es|ed|ing)?|restor(?:e|es|ed|ing)|resum(?:e|es|ed|ing)|normali[sz](?:e|es|ed|ing)|re-?establish(?:es|ed)?|upgrad(?:e|es|ed|ing)|établi(?:ssent|ssement)?|rétabli\\w*|establecen|establecieron|restablecen|restablecieron|aufnehmen|nehmen|wiederaufnahme|estabelecem|restabelecem)\\b[^.]{0,30}(?:full |diplomatic )?${TIES}`,
+    `\\b(?:establish(?:es|ed|ing)?|restor(?:e|es|ed|ing)|resum(?:e|es|ed|ing)|normali[sz](?:e|es|ed|ing)|re-?establish(?:es|ed)?|upgrad(?:e|es|ed|ing)|établi(?:ssent|ssement)?|rétabli\\w*|establecen|establecieron|restablecen|restablecieron|aufnehmen|nehmen|wiederaufnahme|estabelecem|restabelecem)\\b[^;]{0,30}(?:full |diplomatic )?${TIES}`,
   ),
   c(
     'SUPPORT',
     '054',
     true,
-    '\\b(?:recogni[sz](?:e|es|ed|ing)|recognition of|reconnaît|reconoce|reconoció|anerkenn\\w*|reconhece)\\b[^.]{0,30}\\b(?:state|statehood|independence|sovereignty|government|\\p{Lu})',
+    '\\b(?:recogni[sz](?:e|es|ed|ing)|recognition of|reconnaît|reconoce|reconoció|anerkenn\\w*|reconhece)\\b[^;]{0,30}\\b(?:state|statehood|independence|sovereignty|government|\\p{Lu})',
   ),
   c(
     'SUPPORT',
     '057',
     true,
-    `\\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|seal(?:s|ed)?|conclud(?:e|es|ed)|sign[ée]nt|signent|sign[ée]|firma(?:n|ron)?|firmó|unterzeichne\\w*|assina(?:m|ram)?|assinou)\\b[^.]{0,60}${PACT}`,
+    `\\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|seal(?:s|ed)?|conclud(?:e|es|ed)|sign[ée]nt|signent|sign[ée]|firma(?:n|ron)?|firmó|unterzeichne\\w*|assina(?:m|ram)?|assinou)\\b[^;]{0,60}${PACT}`,
   ),
-  c('SUPPORT', '057', true, `\\b${PACT}\\b[^.]{0,20}\\b(?:signed|sealed|was signed|were signed)\\b`),
+  c('SUPPORT', '057', true, `\\b${PACT}\\b[^;]{0,20}\\b(?:signed|sealed|was signed|were signed)\\b`),
   c(
     'SUPPORT',
     '050',
@@ -243,19 +243,19 @@ export const CUES: readonly Cue[] = [
     'SUPPORT',
     '050',
     true,
-    '\\b(?:lift(?:s|ed|ing)?|end(?:s|ed)?|revok(?:e|es|ed))\\b[^.]{0,30}\\bsuspension\\b',
+    '\\b(?:lift(?:s|ed|ing)?|end(?:s|ed)?|revok(?:e|es|ed))\\b[^;]{0,30}\\bsuspension\\b',
   ),
   c(
     'SUPPORT',
     '051',
     true,
-    '\\b(?:back(?:s|ed|ing)?|endors(?:e|es|ed|ing)|prais(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|hail(?:s|ed)?|appui(?:e|ent)|respalda|apoya|apoyó|unterstützt|apoia)\\b[^.]{0,50}\\b(?:bid|membership|candidacy|resolution|plan|proposal|efforts|initiative|sovereignty|claim|entry)',
+    '\\b(?:back(?:s|ed|ing)?|endors(?:e|es|ed|ing)|prais(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|hail(?:s|ed)?|appui(?:e|ent)|respalda|apoya|apoyó|unterstützt|apoia)\\b[^;]{0,50}\\b(?:bid|membership|candidacy|resolution|plan|proposal|efforts|initiative|sovereignty|claim|entry)',
   ),
   c(
     'SUPPORT',
     '051',
     true,
-    '\\b(?:vot(?:e|es|ed|ing))\\b[^.]{0,30}\\b(?:to (?:declare|grant|admit|recogni[sz]e|back|support|upgrade|endorse))',
+    '\\b(?:vot(?:e|es|ed|ing))\\b[^;]{0,30}\\b(?:to (?:declare|grant|admit|recogni[sz]e|back|support|upgrade|endorse))',
   ),
   c(
     'SUPPORT',
@@ -267,7 +267,7 @@ export const CUES: readonly Cue[] = [
     'SUPPORT',
     '050',
     true,
-    `\\b(?:nam(?:e|es|ed|ing)|appoint(?:s|ed|ing)?|exchange(?:s|d)?)\\b[^.]{0,20}\\b${ENVOY}[^.]{0,40}\\b(?:restor|ties|relations|first time)`,
+    `\\b(?:nam(?:e|es|ed|ing)|appoint(?:s|ed|ing)?|exchange(?:s|d)?)\\b[^;]{0,20}\\b${ENVOY}[^;]{0,40}\\b(?:restor|ties|relations|first time)`,
   ),
   // --- AGREE
   c(
@@ -296,7 +296,7 @@ export const CUES: readonly Cue[] = [
     'CONSULT',
     '040',
     true,
-    '\\b(?:presents?|presented|presenting|present(?:ed)? (?:his|her) )\\b[^.]{0,20}\\b(?:credentials|letters? of credence)',
+    '\\b(?:presents?|presented|presenting|present(?:ed)? (?:his|her) )\\b[^;]{0,20}\\b(?:credentials|letters? of credence)',
   ),
   c(
     'CONSULT',
@@ -396,8 +396,8 @@ const OTHER_SENSE = [
   /\b(?:brand|goodwill|global|tourism|style|beauty|campus|student|youth|club) ambassadors?\b/i,
   /\bambassadors? for (?:the |a )?(?:brand|label|house|jeweller|company)\b/i,
   /\bWeb Summit\b/,
-  /\b(?:football|soccer|cricket|athletics|tennis|rugby|cycling|chess|olympic|sports?) (?:federation|association|body|league|union|committee|council)\b[^.]{0,60}\bsanction/i,
-  /\bsanction(?:s|ed)?\b[^.]{0,40}\b(?:club|stadium|fans|player|team|stand|match|league)\b/i,
+  /\b(?:football|soccer|cricket|athletics|tennis|rugby|cycling|chess|olympic|sports?) (?:federation|association|body|league|union|committee|council)\b[^;]{0,60}\bsanction/i,
+  /\bsanction(?:s|ed)?\b[^;]{0,40}\b(?:club|stadium|fans|player|team|stand|match|league)\b/i,
   /\bsummit (?:trail|of (?:Mount|Mt))|\bmountain summit|\bsommet du (?:col|plateau|mont)|\barriv[ée]e au sommet/i,
   /\bdiplomatic (?:answer|response to (?:a|the) question|reply)\b/i,
   /\bsigned (?:a |an )?(?:\w+[- ])?(?:contract|deal) with (?:the )?(?:club|team|label)|\bsigns? for\b/i,
@@ -441,7 +441,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'SANCTION',
     '162',
-    '\\b(?:suspen\\w+|reduc\\w+|cut\\w*|halt\\w*|end\\w*|froze|freez\\w+|withh[oe]ld\\w*)\\b[^.]{0,30}\\b(?:aid|assistance|food supplies|supplies|flights|air links|mediation|talks|cooperation|funding|relations|ties|trade)',
+    '\\b(?:suspen\\w+|reduc\\w+|cut\\w*|halt\\w*|end\\w*|froze|freez\\w+|withh[oe]ld\\w*)\\b[^;]{0,30}\\b(?:aid|assistance|food supplies|supplies|flights|air links|mediation|talks|cooperation|funding|relations|ties|trade)',
   ),
   p(
     'SANCTION',
@@ -451,7 +451,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'COERCE',
     '172',
-    '\\b(?:(?:impos\\w+|order\\w*|prolong\\w*|extend\\w*|slap\\w*)[^.]{0,25}\\bsanctions|sanction\\w*)\\b',
+    '\\b(?:(?:impos\\w+|order\\w*|prolong\\w*|extend\\w*|slap\\w*)[^;]{0,25}\\bsanctions|sanction\\w*)\\b',
   ),
   // Deliberate rejection before the cooperative verbs it negates.
   p(
@@ -463,13 +463,13 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'RETREAT',
     '080',
-    '^[^.]{0,40}\\b(?:releas\\w+|freed|frees|withdr[ae]w\\w*|pull\\w* (?:out|back)|lift\\w*|eas\\w+ (?:the )?(?:restrictions|sanctions|curbs)|call\\w* off|pardon\\w*|grant\\w* (?:a )?(?:full )?pardon|revok\\w+|revers\\w+|dropp\\w+|abandon\\w*|resign\\w*|step\\w* down|surrender\\w*|conced\\w+|back\\w* down|return\\w* (?:control|the)|hand\\w* over (?:power|control)|open\\w* its borders|allow\\w*|grant\\w*|gave in|compromise|retreat\\w*|demobili\\w+|disarm\\w*|lay down)',
+    '^[^;]{0,40}\\b(?:releas\\w+|freed|frees|withdr[ae]w\\w*|pull\\w* (?:out|back)|lift\\w*|eas\\w+ (?:the )?(?:restrictions|sanctions|curbs)|call\\w* off|pardon\\w*|grant\\w* (?:a )?(?:full )?pardon|revok\\w+|revers\\w+|dropp\\w+|abandon\\w*|resign\\w*|step\\w* down|surrender\\w*|conced\\w+|back\\w* down|return\\w* (?:control|the)|hand\\w* over (?:power|control)|open\\w* its borders|allow\\w*|grant\\w*|gave in|compromise|retreat\\w*|demobili\\w+|disarm\\w*|lay down)',
   ),
   // Intent to cooperate: future or willingness. Checked after threats and rejections.
   p(
     'AGREE',
     '030',
-    '^[^.]{0,25}\\b(?:will|would|shall|is willing to|was willing to|are willing to|is ready to|are ready to|offered to|offers to|agreed to|agrees to|pledged to|promised to|vowed to|plans to|intends to|decided to|expects to|to seek|seek peace|has agreed|had agreed|have agreed|agreed (?:with|on)|agreement to|accepted a formula|commit\\w* to)\\b',
+    '^[^;]{0,25}\\b(?:will|would|shall|is willing to|was willing to|are willing to|is ready to|are ready to|offered to|offers to|agreed to|agrees to|pledged to|promised to|vowed to|plans to|intends to|decided to|expects to|to seek|seek peace|has agreed|had agreed|have agreed|agreed (?:with|on)|agreement to|accepted a formula|commit\\w* to)\\b',
   ),
   p(
     'SUPPORT',
@@ -479,7 +479,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'AID',
     '070',
-    '\\b(?:aid|assistance|donat\\w+|donors?|provid\\w+|gave \\$|give\\w* (?:medical|\\$|food|money)|gives|sent (?:a team|\\d|medical|food|supplies|relief|a military platoon)|sending (?:a|\\d)|handed over [^.]{0,30}(?:equipment|worth|vehicles)|funding|fund\\w*|grant|loan|raising money|evacuat\\w+|peacekeep\\w+|deploy\\w+[^.]{0,30}(?:relieve|help|peacekeep)|relie\\w+|accepts? [^.]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts))',
+    '\\b(?:aid|assistance|donat\\w+|donors?|provid\\w+|gave \\$|give\\w* (?:medical|\\$|food|money)|gives|sent (?:a team|\\d|medical|food|supplies|relief|a military platoon)|sending (?:a|\\d)|handed over [^;]{0,30}(?:equipment|worth|vehicles)|funding|fund\\w*|grant|loan|raising money|evacuat\\w+|peacekeep\\w+|deploy\\w+[^;]{0,30}(?:relieve|help|peacekeep)|relie\\w+|accepts? [^;]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts))',
   ),
   p(
     'COOPERATE',
@@ -504,7 +504,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'MOBILIZE',
     '150',
-    '\\b(?:on (?:high )?alert|mobili[sz]\\w+|deploy\\w*|intensif\\w+ (?:its )?forces|reinforc\\w+|troop build-?up|massed|military (?:drills|exercises)|placed [^.]{0,30}on alert|put [^.]{0,20}on alert)',
+    '\\b(?:on (?:high )?alert|mobili[sz]\\w+|deploy\\w*|intensif\\w+ (?:its )?forces|reinforc\\w+|troop build-?up|massed|military (?:drills|exercises)|placed [^;]{0,30}on alert|put [^;]{0,20}on alert)',
   ),
   p(
     'COERCE',
@@ -519,7 +519,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'CONSULT',
     '040',
-    '\\b(?:met|meet\\w*|talks?|talked|discuss\\w*|visit\\w*|host\\w*|spoke|speak\\w*|phon\\w+|call\\w*|summit|attend\\w*|consult\\w*|negotiat\\w+|mediat\\w+|receiv\\w+|arriv\\w+|welcomed [^.]{0,10}to|joined)',
+    '\\b(?:met|meet\\w*|talks?|talked|discuss\\w*|visit\\w*|host\\w*|spoke|speak\\w*|phon\\w+|call\\w*|summit|attend\\w*|consult\\w*|negotiat\\w+|mediat\\w+|receiv\\w+|arriv\\w+|welcomed [^;]{0,10}to|joined)',
   ),
 ];
 
