@@ -128,7 +128,7 @@ const STATE_WORDS =
 /** "Agreed to restore ties": the specific act after a generic pledge is the event. */
 function preferSpecific(hits: CueHit[]): CueHit[] {
   const first = hits[0];
-  if (!first || first.cue.cameo !== '030') return hits;
+  if (first?.cue.cameo !== '030') return hits;
   const specific = hits.find(
     (h) => h !== first && h.cue.plover !== 'CONSULT' && h.index <= first.index + first.match.length + 40,
   );
