@@ -267,6 +267,28 @@ export function parsePageDate(raw: string, source = 'text', monthFirst = false):
   return undefined;
 }
 
+const DATE_LINE_WORDS = new Set(
+  (
+    'am pm a m p est edt cst cdt pst pdt mst mdt gmt utc bst cet cest ist et pt updated update published posted ' +
+    'last modified on at by and mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday ' +
+    'saturday sunday st nd rd th h min ago today yesterday hours minutes publié mis à jour le veröffentlicht ' +
+    'aktualisiert am um uhr publicado actualizado el de às em atualizado pubblicato aggiornato il alle'
+  ).split(' '),
+);
+
+/** True for a short line that only states when the story was published or updated ("Updated Nov 19, 9:41 AM"). */
+export function isDateLine(text: string): boolean {
+  if (text.length > 120 || !/\d/.test(text)) return false;
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return false;
+  let other = 0;
+  for (const w of words) if (!/^\d+$/.test(w) && !DATE_LINE_WORDS.has(w) && MONTHS[w] === undefined) other++;
+  const hasDate = /\b(?:19|20)\d{2}\b|\d{1,2}[:.]\d{2}/.test(text);
+  const dateWords = words.length - other - words.filter((w) => /^\d+$/.test(w)).length;
+  if (dateWords === 0) return false;
+  return other === 0 || (hasDate && other <= 2 && other < words.length / 3);
+}
+
 const PUBLISHED_META = [
   'article:published_time',
   'og:article:published_time',

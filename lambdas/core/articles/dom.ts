@@ -25,6 +25,8 @@ export interface DomElement extends DomNode, DomParent {
   readonly parentElement: DomElement | null;
   innerHTML: string;
   getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
   closest(selector: string): DomElement | null;
   remove(): void;
 }

@@ -7,20 +7,30 @@
  */
 
 import { Readability } from '@mozilla/readability';
+import { isDateLine } from './dates';
 import type { DomDocument, DomElement, DomNode } from './dom';
 import { benchmarkTokens } from './shingle-score';
 
 // Containers whose class or id says they hold page furniture, never article text.
 const BOILERPLATE_HINT =
-  /(?:^|[\s_-])(?:share|sharing|social|newsletter|subscribe|subscription|signup|sign-up|related|read-?more|readmore|recommend(?:ed|ations)?|promo|advert|advertisement|ad-slot|ads|outbrain|taboola|popular|trending|most-read|more-stories|also-read|tags|tag-list|breadcrumbs?|comments?|author-bio|newsletter-signup|paywall|print|toolbar|jump-link|further-reading|see-also)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:share|sharing|sharebar|social|newsletter|subscribe|subscription|signup|sign-up|related|read-?more|readmore|recommend(?:ed|ations)?|promo|advert|advertisement|ad-slot|ads|outbrain|taboola|popular|trending|most-read|more-stories|also-read|tags|tag-list|breadcrumbs?|comments?|author-bio|bio|author-?box|author-?info|about-?the-?author|newsletter-signup|paywall|print|toolbar|jump-link|further-reading|see-also|cookie|consent|gdpr|skip-?link|screen-?reader|sr-only|visually-hidden|hovercard|popover|tooltip)(?:$|[\s_-])/i;
 // Elements that may carry a boilerplate-looking class yet wrap the article itself.
 const CONTENT_HINT = /article|story|content|body|entry|post|main|text/i;
+const EMBED_HINT = /(?:^|[\s_-])(?:embed|embedded|twitter-tweet|instagram-media|tiktok-embed)(?:$|[\s_-])/i;
+// Inside the article: wrappers of pictures, whose text is a caption or a credit, not the story.
+const MEDIA_HINT = /caption|credit|gallery|slideshow|carousel|lightbox|image-?meta|photo-?meta|media-?meta/i;
 
-// Whole-block texts that are prompts, not prose.
+// Labels that make up a whole block, or head one ("Related: ...", "Advertisement").
+const LABEL_RE =
+  /^(?:advertisement|advert|ad|anzeige|werbung|publicité|publicidad|sponsored|read more|read next|read also|also read|see also|see more|more|more from|related|related articles?|related coverage|related stories|related content|recommended|you may also like|share|share this|share this article|tweet|tags|topics|trending|watch|listen|comments?|iklan|baca juga|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|leia também|leer más|lee también|читайте также|читайте також)\s*(?:[:|»›>\-–—.…]|$)/i;
+// Prompts that start a block whatever follows.
 const PROMPT_RE =
-  /^(?:advertisement|anzeige|publicité|publicidad|sponsored|read more|read next|read also|also read|see also|more:|related:|related articles?|recommended|share (?:this|on)|share$|tweet$|follow us|sign up|subscribe|click here|download (?:the|our) app|get the .{0,40}newsletter|join our|we (?:use|value) cookies|this article (?:was|is) (?:originally|first)|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|leia também|leer más|lee también|читайте также|читайте також)\b/i;
+  /^(?:follow (?:us|\S+ on)|sign up (?:for|to) (?:our|the)|subscribe to (?:our|the)|click here (?:to|for) (?:subscribe|sign|read|follow|join)|download (?:the|our) app|join our|we (?:use|value) cookies|this website uses cookies|this article (?:was|is) (?:originally|first)|filed under|skip to|reading time|tempo de leitura|\d+ min(?:ute)?s? read)/i;
 const PROMPT_ANYWHERE_RE =
-  /(?:sign up (?:for|to) (?:our|the)|subscribe to (?:our|the)|newsletter|get (?:our|the) .{0,30} (?:in|to) your inbox|follow us on|download our app|click here to|enable javascript|your browser does not support)/i;
+  /(?:sign up (?:for|to) (?:our|the)|subscribe to (?:our|the)|newsletter|get (?:our|the) .{0,30} (?:in|to) your inbox|follow us on|download our app|by clicking here|enable javascript|requires javascript|your browser does not support|if you enjoyed this article|uses cookies|all rights reserved|©\s?\d{4}|copyright\s(?:©\s?)?\d{4})/i;
+// Picture credits: "(Image: © NASA)", "Photo: AP", "Jane Doe | Getty Images".
+const CREDIT_RE =
+  /^\(?(?:image|images|photo|photos|picture|credit|foto|bild|source|illustration)s?(?:\s+credit)?\s*(?::|©|by\b)|getty images|shutterstock|\bap photo\b|\bafp\b.{0,20}$|reuters\/|\bvia getty\b|\(photo\b|\(image\b/i;
 
 const BLOCK_TAGS = new Set([
   'ADDRESS',
@@ -54,8 +64,6 @@ const BLOCK_TAGS = new Set([
   'SUMMARY',
   'TABLE',
   'TBODY',
-  'TD',
-  'TH',
   'THEAD',
   'TR',
   'UL',
@@ -89,6 +97,13 @@ export function removeBoilerplate(root: DomElement | DomDocument): void {
       continue;
     }
     const hint = hintOf(el);
+    if (EMBED_HINT.test(hint)) {
+      // Embedded posts (tweets, Instagram) are quotes the story makes; "social" in their class must not make
+      // them look like a share bar, to us or to Readability.
+      el.setAttribute('class', 'embedded-post');
+      el.removeAttribute('id');
+      continue;
+    }
     // Cheap test first: textContent of every element would make this quadratic.
     if (tag !== 'FORM' && !BOILERPLATE_HINT.test(hint)) continue;
     const text = el.textContent ?? '';
@@ -174,18 +189,19 @@ export function isBylineBlock(block: string, byline: string | undefined): boolea
 export function isPromptBlock(block: string): boolean {
   const t = block.trim();
   if (!t) return true;
+  if (LABEL_RE.test(t) && t.length < 200) return true;
   if (PROMPT_RE.test(t) && t.length < 200) return true;
   if (PROMPT_ANYWHERE_RE.test(t) && t.length < 250) return true;
-  return false;
+  if (CREDIT_RE.test(t) && t.length < 160) return true;
+  return isDateLine(t);
 }
 
 /** Removes unwanted elements inside the chosen article container (captions of images, share rows, prompts). */
 export function cleanArticleContainer(root: DomElement): void {
   removeBoilerplate(root);
-  for (const el of Array.from(
-    root.querySelectorAll('figure, figcaption, [class*="caption"], [class*="credit"]'),
-  )) {
+  for (const el of Array.from(root.querySelectorAll('figure, figcaption, [class], [id]'))) {
     if (!el.parentNode) continue;
+    if (el.tagName !== 'FIGURE' && el.tagName !== 'FIGCAPTION' && !MEDIA_HINT.test(hintOf(el))) continue;
     // Image credits and captions describe pictures, not the story; a figure that holds real paragraphs is kept.
     if (el.querySelectorAll('p').length > 2) continue;
     if ((el.textContent ?? '').length < 400) el.remove();
@@ -195,7 +211,8 @@ export function cleanArticleContainer(root: DomElement): void {
 /** Options for finding the main text. */
 export interface MainTextOptions {
   readonly byline?: string;
-  readonly title?: string;
+  /** The page's titles (meta, `<title>`, `<h1>`): repeated in the body, they are header, not text. */
+  readonly titles?: readonly string[];
   /** JSON-LD `articleBody`, when the page has one. */
   readonly articleBody?: string;
 }
@@ -252,9 +269,9 @@ export function extractMainBlocks(document: DomDocument, opts: MainTextOptions =
   let blocks = readabilityBlocks(document)
     .filter((b) => !isPromptBlock(b))
     .filter((b) => !isBylineBlock(b, opts.byline));
-  // A heading that repeats the title belongs to the page header.
-  if (opts.title && blocks[0] && normaliseName(blocks[0]) === normaliseName(opts.title))
-    blocks = blocks.slice(1);
+  // A heading that repeats the title belongs to the page header, wherever the header ends.
+  const titles = new Set((opts.titles ?? []).map(normaliseName).filter((t) => t.length > 0));
+  if (titles.size) blocks = blocks.filter((b, i) => i > 5 || !titles.has(normaliseName(b)));
 
   if (opts.articleBody) {
     const ld = articleBodyBlocks(opts.articleBody, document).filter((b) => !isPromptBlock(b));

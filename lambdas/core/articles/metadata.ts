@@ -11,6 +11,8 @@ import { primaryLanguage } from './language';
 /** The metadata fields read from the page head and structured data. */
 export interface PageMetadata {
   readonly title?: string;
+  /** The title as the page gave it, before removing the site name. */
+  readonly rawTitle?: string;
   readonly byline?: string;
   readonly siteName?: string;
   readonly description?: string;
@@ -209,6 +211,7 @@ export function readMetadata(
 
   return {
     title,
+    rawTitle,
     byline,
     siteName,
     description,
