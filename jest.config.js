@@ -7,5 +7,6 @@ module.exports = {
   transformIgnorePatterns: [
     '/node_modules/(?!(linkedom|htmlparser2|entities|domhandler|domutils|dom-serializer|uhyphen|html-escaper|cssom|css-select|css-what|boolbase|nth-check|domelementtype|cssomnom)/)',
   ],
+  setupFiles: ['<rootDir>/test/setup-env.js'],
   testTimeout: 30000,
 };

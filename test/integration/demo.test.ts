@@ -26,7 +26,7 @@ test('npm start shows the stories, and a second run finds nothing new', async ()
   const first = await run(process.execPath, args, { env });
   const second = await run(process.execPath, args, { env });
 
-  const seedRow = first.stdout.split('\n').find((line) => /Hun Sen/.test(line));
+  const seedRow = first.stdout.split('\n').find((line) => /^Hun Sen/.test(line));
   expect(seedRow).toMatch(/\byes\b.*KHM-RUS.*SUPPORT/);
   const summary = first.stdout.trim().split('\n').at(-1) ?? '';
   const [, feeds, articles, diplomatic, events] =

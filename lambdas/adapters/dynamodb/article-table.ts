@@ -66,7 +66,7 @@ export class DynamoArticleTable implements ArticleRepository, ArticleLedger {
           TableName: this.tableName,
           Key: claimKey(articleId),
           UpdateExpression:
-            'SET claimState = :claimed, claimedAt = :now, canonicalUrl = :url, firstSeenAt = if_not_exists(firstSeenAt, :now), ' +
+            'SET claimState = :claimed, claimedAt = :now, claimUrl = :url, firstSeenAt = if_not_exists(firstSeenAt, :now), ' +
             'sources = if_not_exists(sources, :sources), attempts = if_not_exists(attempts, :zero) ADD feedIds :feed',
           ConditionExpression:
             'attribute_not_exists(pk) OR (claimState = :failed AND attempts < :max) OR (claimState = :claimed AND claimedAt < :stale)',

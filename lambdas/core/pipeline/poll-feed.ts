@@ -111,7 +111,6 @@ export async function pollFeed(deps: PollFeedDeps, feedId: string): Promise<Poll
   } catch (error) {
     return finish(deps, state, base, {
       kind: 'failed',
-      status: response.status,
       code: 'parse-error',
       message: errorMessage(error),
     });
