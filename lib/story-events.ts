@@ -88,13 +88,14 @@ export class StoryEvents extends Construct {
       this.rule.addTarget(
         new targets.SnsTopic(this.storyTopic, {
           ...delivery,
+          // A readable mail; the full detail (schemas/diplomatic-story-detected.v1.json) stays on the queue.
           message: events.RuleTargetInput.fromText(
             [
               `${events.EventField.fromPath('$.detail.title')}`,
-              `${events.EventField.fromPath('$.detail.publisher')}, ${events.EventField.fromPath('$.detail.publishedAt')}`,
+              `${events.EventField.fromPath('$.detail.publisher')}, published ${events.EventField.fromPath('$.detail.publishedAt')}`,
               `${events.EventField.fromPath('$.detail.url')}`,
-              `Dyad ${events.EventField.fromPath('$.detail.dyad')}, event type ${events.EventField.fromPath('$.detail.eventType')}`,
-              `Event id ${events.EventField.eventId}`,
+              `Event type ${events.EventField.fromPath('$.detail.eventType.plover')}, dyad ${events.EventField.fromPath('$.detail.dyad')}`,
+              `Story id ${events.EventField.fromPath('$.detail.storyId')}`,
             ].join('\n'),
           ),
         }),

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { ARTICLE_TABLE } from '../../lambdas/adapters/dynamodb/table-design';
 import { PIPELINE_METRICS } from '../../lib/monitoring';
@@ -283,6 +285,28 @@ describe('story events', () => {
         },
       ],
     });
+  });
+
+  it('builds the story e-mail only from fields of the published detail schema', () => {
+    const schema = JSON.parse(
+      fs.readFileSync(
+        path.join(__dirname, '..', '..', 'schemas', 'diplomatic-story-detected.v1.json'),
+        'utf8',
+      ),
+    );
+    const [rule] = Object.values(resources(withEmails, 'AWS::Events::Rule'));
+    const mail = ((rule?.Properties.Targets ?? []) as Cfn[]).find((t) => t.InputTransformer);
+    const paths = Object.values(mail.InputTransformer.InputPathsMap) as string[];
+    expect(paths.length).toBeGreaterThanOrEqual(5);
+    for (const jsonPath of paths) {
+      const [root, ...fields] = jsonPath.replace(/^\$\./, '').split('.');
+      expect(root).toBe('detail');
+      let node = schema;
+      for (const field of fields) {
+        node = node.properties?.[field];
+        expect(node).toBeDefined();
+      }
+    }
   });
 
   it('adds an e-mail topic only when a story address is configured', () => {
