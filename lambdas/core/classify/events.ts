@@ -427,104 +427,116 @@ const p = (plover: PloverType, cameo: string, re: string): Cue => ({
 });
 
 /**
- * Predicate rules for sentence-level typing: tried in order on the words that link an event's source to its
- * target, where the verb phrase sits. Specific constructions come before the bare verbs they contain
- * ("suspended aid" before "aid", "will release" before "release").
+ * Predicate rules for sentence-level typing, applied to the words that link an event's source to its target.
+ * The rule matching earliest wins (the first verb carries the event: "agreed to resign" is an agreement,
+ * "demanded the release" a request); at the same position the rule listed first wins, so the specific
+ * constructions ("will not", "held talks", "called ... to congratulate") come before the bare verbs.
  */
 export const PREDICATE_RULES: readonly Cue[] = [
-  // Threats and announced coercion come before intent, which they look like.
-  p(
-    'THREATEN',
-    '130',
-    '\\b(?:threat\\w*|warn\\w*|ultimatum|deadline|would (?:allow|retaliate|respond)[^.]*\\bunless\\b|(?:will|would|to) (?:boycott|increase pressure|extend (?:the )?(?:current )?(?:nightly )?curfew|begin a new military|hold a protest|move a \\w+ missile)|called for sanctions|travel warning)',
-  ),
-  p(
-    'SANCTION',
-    '162',
-    '\\b(?:suspen\\w+|reduc\\w+|cut\\w*|halt\\w*|end\\w*|froze|freez\\w+|withh[oe]ld\\w*)\\b[^;]{0,30}\\b(?:aid|assistance|food supplies|supplies|flights|air links|mediation|talks|cooperation|funding|relations|ties|trade)',
-  ),
-  p(
-    'SANCTION',
-    '163',
-    '\\b(?:withdr\\w+ peacekeepers|state of emergency|embargo\\w*|expel\\w*|boycott\\w*|downgrad\\w+|recall\\w*)',
-  ),
-  p(
-    'COERCE',
-    '172',
-    '\\b(?:(?:impos\\w+|order\\w*|prolong\\w*|extend\\w*|slap\\w*)[^;]{0,25}\\bsanctions|sanction\\w*)\\b',
-  ),
-  // Deliberate rejection before the cooperative verbs it negates.
   p(
     'REJECT',
     '120',
-    '\\b(?:reject\\w*|refus\\w+|refut\\w+|den(?:y|ies|ied)|dismiss\\w*|spurn\\w*|rebuff\\w*|renege\\w*|cancel\\w*|call\\w* off (?:a |the )?(?:visit|meeting|talks)|walk\\w* out|abruptly left|failed to reach|declin\\w+|quash\\w*|veto\\w*|oppos\\w+|did not give permission|never stop|violat\\w+|boycott\\w*|overturn\\w*|block\\w*|defy|defied|slammed the door)',
-  ),
-  // Yielding: releases, withdrawals, lifting measures, pardons, reversals (said of the past).
-  p(
-    'RETREAT',
-    '080',
-    '^[^;]{0,40}\\b(?:releas\\w+|freed|frees|withdr[ae]w\\w*|pull\\w* (?:out|back)|lift\\w*|eas\\w+ (?:the )?(?:restrictions|sanctions|curbs)|call\\w* off|pardon\\w*|grant\\w* (?:a )?(?:full )?pardon|revok\\w+|revers\\w+|dropp\\w+|abandon\\w*|resign\\w*|step\\w* down|surrender\\w*|conced\\w+|back\\w* down|return\\w* (?:control|the)|hand\\w* over (?:power|control)|open\\w* its borders|allow\\w*|grant\\w*|gave in|compromise|retreat\\w*|demobili\\w+|disarm\\w*|lay down)',
-  ),
-  // Intent to cooperate: future or willingness. Checked after threats and rejections.
-  p(
-    'AGREE',
-    '030',
-    '^[^;]{0,25}\\b(?:will|would|shall|is willing to|was willing to|are willing to|is ready to|are ready to|offered to|offers to|agreed to|agrees to|pledged to|promised to|vowed to|plans to|intends to|decided to|expects to|to seek|seek peace|has agreed|had agreed|have agreed|agreed (?:with|on)|agreement to|accepted a formula|commit\\w* to)\\b',
+    "\\b(?:will not|would not|won't|wouldn't|does not|do not|did not|refus\\w+|reject\\w*|refut\\w+|den(?:y|ies|ied)|dismiss\\w*|spurn\\w*|rebuff\\w*|renege\\w*|cancel\\w*|walk\\w* out|abruptly left|failed to (?:reach|agree)|declin\\w+|quash\\w*|veto\\w*|oppos\\w+|never|violat\\w+|overturn\\w*|block\\w*|defy|defied|def[iy]\\w+|resist\\w*|turn\\w* down|snub\\w*|scrap\\w*|disagree\\w*|repudiat\\w+|stand firm|no longer|halted talks|pull\\w* out of (?:the )?(?:talks|deal|agreement|treaty))",
   ),
   p(
-    'SUPPORT',
-    '051',
-    '\\b(?:support\\w*|back\\w*|endors\\w+|prais\\w+|welcom\\w+|applaud\\w*|hail\\w*|congratulat\\w+|defend\\w*|solidarity|commitment|award\\w*|honou?r\\w*|thank\\w*|recogni[sz]\\w+|reached an agreement|signed|sign\\w+ (?:an? )?(?:agreement|deal|accord|treaty)|approv\\w+ (?:of|the)|apologi[sz]\\w+|condolence\\w*|accepted the (?:comprehensive )?proposal)',
+    'THREATEN',
+    '130',
+    '\\b(?:threat\\w*|warn\\w*|ultimatum|deadline|unless|(?:will|would|to) (?:boycott|increase pressure|extend (?:the )?(?:current )?(?:nightly )?curfew|begin a (?:new )?military|hold a protest|move a \\w+ missile|retaliat\\w+|punish)|called for sanctions|travel warning|vow\\w* (?:to )?(?:retaliat|reveng|respond))',
   ),
+  p('SUPPORT', '051', '\\bcall\\w*\\b[^;]{0,70}\\bto (?:congratulate|express|convey|offer|extend) '),
   p(
-    'AID',
-    '070',
-    '\\b(?:aid|assistance|donat\\w+|donors?|provid\\w+|gave \\$|give\\w* (?:medical|\\$|food|money)|gives|sent (?:a team|\\d|medical|food|supplies|relief|a military platoon)|sending (?:a|\\d)|handed over [^;]{0,30}(?:equipment|worth|vehicles)|funding|fund\\w*|grant|loan|raising money|evacuat\\w+|peacekeep\\w+|deploy\\w+[^;]{0,30}(?:relieve|help|peacekeep)|relie\\w+|accepts? [^;]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts))',
-  ),
-  p(
-    'COOPERATE',
-    '061',
-    '\\b(?:shar\\w+ (?:evidence|intelligence|information|data)|cooperat\\w+|collaborat\\w+|joint (?:patrol|operation|exercise|investigation|venture)|join\\w* forces|partner\\w*|work\\w* (?:together|with|closely)|strengthen\\w* (?:its )?(?:forces|ties|cooperation))',
-  ),
-  p(
-    'ACCUSE',
-    '112',
-    '\\b(?:accus\\w+|condemn\\w*|condemnation|criticis\\w+|criticiz\\w+|criticism|blam\\w+|denounc\\w+|disput\\w+|challeng\\w+|fault\\w*|slam\\w*|attack on|attacks on|scathing|investigat\\w+|probe\\w*|inquiry|audit\\w*|charg\\w+|convict\\w*|indict\\w*|sue[sd]?|suing|lawsuit|legal action|alleg\\w+|found (?:the |him |her |them )?(?:guilty|liable)|found\\b|search\\w*|raid\\w* the (?:offices|home)|extradit\\w+|summon\\w*|complain\\w*|protest\\w* (?:against|over|to)|rebuk\\w+|lambast\\w+|decr[iy]\\w*|question\\w*)',
+    'CONSULT',
+    '040',
+    '\\b(?:h[eo]ld\\w*|host\\w*) (?:\\w+ ){0,2}(?:talks|meetings?|discussions|consultations|summit|conversations?|negotiations|dialogue|phone call|call)',
   ),
   p(
     'REQUEST',
     '100',
-    '\\b(?:urg\\w+|call\\w* (?:on|for|upon)|demand\\w*|ask\\w*|appeal\\w*|request\\w*|press\\w* (?:for|hard)|pushing (?:hard )?for|pressur\\w+|insist\\w*|sought|seek\\w*|order\\w*|implor\\w+|plead\\w*)',
+    '\\b(?:urg\\w+|call\\w* (?:on|for|upon)|demand\\w*|ask\\w*|appeal\\w*|request\\w*|press\\w* (?:for|hard)|pushing (?:hard )?for|pressur\\w+|insist\\w*|implor\\w+|plead\\w*|sought|seek\\w* (?:the|a|an|to|help|assistance|support)|petition\\w*)',
+  ),
+  p(
+    'SANCTION',
+    '162',
+    '\\b(?:suspen\\w+|reduc\\w+|cut\\w*|halt\\w*|end\\w*|froze|freez\\w+|withh[oe]ld\\w*|stop\\w*)\\b[^;]{0,30}\\b(?:aid|assistance|food supplies|supplies|flights|air links|mediation|talks|cooperation|funding|relations|ties|trade|imports|exports|visas?)',
+  ),
+  p(
+    'SANCTION',
+    '163',
+    '\\b(?:withdr\\w+ peacekeepers|state of emergency|embargo\\w*|expel\\w*|boycott\\w*|downgrad\\w+|recall\\w* (?:its|their|the) (?:ambassador|envoy)|blacklist\\w*)',
+  ),
+  p(
+    'COERCE',
+    '172',
+    '\\b(?:(?:impos\\w+|order\\w*|prolong\\w*|extend\\w*|slap\\w*|levie?\\w*)[^;]{0,25}\\bsanctions|sanction\\w*)\\b',
+  ),
+  // Intent: a pledge, offer or future act (PLOVER codes intent to act as AGREE whatever the act).
+  p(
+    'AGREE',
+    '030',
+    '\\b(?:will|would|shall|is willing to|was willing to|are willing to|were willing to|is ready to|are ready to|was ready to|offer\\w* to|agree\\w*|pledg\\w+|promis\\w+|vow\\w*|plans? to|planning to|intends? to|decided to|expects? to|to seek|seek peace|accepted a formula|commit\\w* to|consent\\w*|reached (?:an? )?(?:agreement|deal|accord|consensus)|sign\\w* (?:an? )?(?:agreement|deal|accord|treaty|ceasefire|truce|memorandum|pact))',
+  ),
+  p(
+    'SUPPORT',
+    '051',
+    '\\b(?:support\\w*|back\\w*|endors\\w+|prais\\w+|welcom\\w+|applaud\\w*|hail\\w*|congratulat\\w+|defend\\w*|solidarity|commitment|award\\w*|honou?r\\w*|thank\\w*|recogni[sz]\\w+|approv\\w+ of|apologi[sz]\\w+|condolence\\w*|accepted the (?:comprehensive )?proposal|lauded|commend\\w*|invit\\w+|express\\w* (?:its |his |her |their )?(?:support|gratitude|appreciation)|stand\\w* (?:by|with)|vouch\\w*|side\\w* with)',
+  ),
+  p(
+    'RETREAT',
+    '080',
+    '\\b(?:releas\\w+|freed|frees|withdr[ae]w\\w*|pull\\w* (?:out|back)|lift\\w*|eas\\w+ (?:the )?(?:restrictions|sanctions|curbs|ban)|call\\w* off|pardon\\w*|revok\\w+|revers\\w+|dropp\\w+|abandon\\w*|resign\\w*|step\\w* down|surrender\\w*|conced\\w+|back\\w* down|return\\w*|hand\\w* over (?:power|control)|open\\w* (?:its |their )?borders?|re-open\\w*|reopen\\w*|allow\\w*|permi\\w+|grant\\w*|gave (?:\\w+ )?(?:permission|a mandate|in)|give\\w* (?:\\w+ )?permission|compromise|retreat\\w*|demobili\\w+|disarm\\w*|lay down|laid down|reinstat\\w+|restor\\w+|reduc\\w+ (?:tariffs|duties|troops)|ceasefire|cease-fire|truce|evacuat\\w+ (?:its|their) (?:troops|forces))',
+  ),
+  p(
+    'AID',
+    '070',
+    '\\b(?:aid|assistance|donat\\w+|donors?|provid\\w+|gave \\$|give\\w* (?:medical|\\$|food|money)|gives|sen[dt]\\w* (?:a team|\\d|medical|food|supplies|relief|a military platoon|troops|doctors|humanitarian|vaccines)|sending (?:a|\\d)|handed over [^;]{0,30}(?:equipment|worth|vehicles)|funding|fund\\w*|grant \\$|loan\\w*|raising money|rais\\w+ funds|peacekeep\\w+|deploy\\w+[^;]{0,30}(?:relieve|help|peacekeep)|relief|accepts? [^;]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts)|vaccin\\w+|asylum)',
+  ),
+  p(
+    'COOPERATE',
+    '061',
+    '\\b(?:shar\\w+ (?:evidence|intelligence|information|data|technology)|cooperat\\w+|co-operat\\w+|collaborat\\w+|joint (?:patrol|operation|exercise|investigation|venture|project)|join\\w* forces|partner\\w*|work\\w* (?:together|with|closely)|strengthen\\w* (?:its )?(?:forces|ties|cooperation)|coordinat\\w+|exchang\\w+ (?:prisoners|information|data))',
+  ),
+  p(
+    'ACCUSE',
+    '112',
+    '\\b(?:accus\\w+|condemn\\w*|condemnation|criticis\\w+|criticiz\\w+|criticism|critical of|blam\\w+|denounc\\w+|disput\\w+|challeng\\w+|fault\\w*|slam\\w*|(?:scathing|verbal|extraordinary|blistering|fierce|stinging|political) attack|investigat\\w+|probe\\w*|inquiry|audit\\w*|charg\\w+|convict\\w*|indict\\w*|sue[sd]?|suing|lawsuit|legal action|alleg\\w+|found (?:the |him |her |them )?(?:guilty|liable)|found\\b|search\\w*|extradit\\w+|summon\\w*|complain\\w*|protest\\w* (?:against|over|to)|rebuk\\w+|lambast\\w+|decr[iy]\\w*|question\\w*|reprimand\\w*|chastis\\w+|scold\\w*|berat\\w+|censur\\w+|regret\\w*|objected|raised concerns)',
   ),
   p(
     'PROTEST',
     '140',
-    '\\b(?:protest\\w*|demonstrat\\w+|rall\\w+|march\\w*|strike|striking workers|hunger strike|sit-in|overthr\\w+|riot\\w*|picket\\w*)',
+    '\\b(?:protest\\w*|demonstrat\\w+|rall\\w+|march\\w*|strike\\b|on strike|striking workers|hunger strike|sit-in|overthr\\w+|riot\\w*|picket\\w*|walkout|staged)',
   ),
   p(
     'MOBILIZE',
     '150',
-    '\\b(?:on (?:high )?alert|mobili[sz]\\w+|deploy\\w*|intensif\\w+ (?:its )?forces|reinforc\\w+|troop build-?up|massed|military (?:drills|exercises)|placed [^;]{0,30}on alert|put [^;]{0,20}on alert)',
+    '\\b(?:on (?:high )?alert|mobili[sz]\\w+|deploy\\w*|intensif\\w+ (?:its )?forces|reinforc\\w+|troop build-?up|massed|military (?:drills|exercises)|placed [^;]{0,30}on alert|put [^;]{0,20}on alert|war ?games|buil\\w+ up (?:its )?(?:forces|troops)|station\\w* (?:troops|forces))',
   ),
   p(
     'COERCE',
     '173',
-    '\\b(?:arrest\\w*|detain\\w*|detention|jail\\w*|imprison\\w*|deport\\w*|outlaw\\w*|ban\\w*|bann\\w+|crack\\w* down|crackdown|censor\\w*|confiscat\\w+|sentenc\\w+|execut\\w+|demolish\\w*|forc\\w+|closed (?:all )?(?:crossing|border|the border)|martial law|state of siege|curfew|suspended publication|disperse|expel\\w*|cyber ?war\\w*|restrict\\w*|seiz\\w+|evict\\w*)',
+    '\\b(?:arrest\\w*|detain\\w*|detention|jail\\w*|imprison\\w*|deport\\w*|outlaw\\w*|ban\\b|bans\\b|bann\\w+|crack\\w* down|crackdown|censor\\w*|confiscat\\w+|sentenc\\w+|execut\\w+|demolish\\w*|forc\\w+|closed (?:all )?(?:crossing|border|the border)|martial law|state of siege|curfew|suspended publication|disperse|cyber ?war\\w*|restrict\\w*|seiz\\w+|evict\\w*|expropriat\\w+|nationaliz\\w+|expelled|exiled|tortur\\w+|abduct\\w*|kidnap\\w*)',
   ),
   p(
     'ASSAULT',
     '190',
-    '\\b(?:kill\\w*|attack\\w*|bomb\\w*|shell\\w*|shot|shoot\\w*|air ?strikes?|strikes? (?:on|against)|carried out strikes|struck|strik\\w+|hit|fir\\w+ (?:on|at|rockets|rounds)|wound\\w*|clash\\w*|fight\\w*|assault\\w*|massacr\\w+|stab\\w*|ambush\\w*|captur\\w+|stormed|storm\\w*|blockad\\w+|tortur\\w+|destroy\\w*|invad\\w+|invasion|took over|abduct\\w*|kidnap\\w*|hostage|held|holding|used (?:chemical|force)|rap(?:e|ed)|beat\\w*|murder\\w*|assassinat\\w+)',
+    '\\b(?:kill\\w*|attack\\w*|bomb\\w*|shell\\w*|shot|shoot\\w*|air ?strikes?|strikes (?:on|against)|carried out strikes|struck|strik(?:es|ing) (?:at|on)|hit|fir\\w+ (?:on|at|rockets|rounds|missiles)|wound\\w*|clash\\w*|fight\\w*|assault\\w*|massacr\\w+|stab\\w*|ambush\\w*|captur\\w+|stormed|storm\\w*|blockad\\w+|destroy\\w*|invad\\w+|invasion|took over|held (?:hostage|captive)|holding (?:hostage|captive)|used (?:chemical|force)|rap(?:e|ed)|beat\\w*|murder\\w*|assassinat\\w+|raid\\w*|overran|seized control|occup\\w+|shoot down|shot down|launch\\w* (?:\\w+ )?(?:missiles?|rockets?|offensive|assault))',
   ),
   p(
     'CONSULT',
     '040',
-    '\\b(?:met|meet\\w*|talks?|talked|discuss\\w*|visit\\w*|host\\w*|spoke|speak\\w*|phon\\w+|call\\w*|summit|attend\\w*|consult\\w*|negotiat\\w+|mediat\\w+|receiv\\w+|arriv\\w+|welcomed [^;]{0,10}to|joined)',
+    '\\b(?:met|meet\\w*|talks?|talked|discuss\\w*|visit\\w*|host\\w*|spoke|speak\\w*|phon\\w+|call\\w*|summit|attend\\w*|consult\\w*|negotiat\\w+|mediat\\w+|receiv\\w+|arriv\\w+|welcomed [^;]{0,10}to|joined|conferr\\w+|dialogue|travel\\w* to|tour\\w*)',
   ),
 ];
 
-/** Type of the predicate linking a source to a target, by the first predicate rule that matches. */
+/** Type of the predicate linking a source to a target: the earliest rule match, ties to the rule listed first. */
 export function classifyPredicate(region: string): Cue | undefined {
-  for (const rule of PREDICATE_RULES) if (rule.re.test(region)) return rule;
-  return undefined;
+  let best: Cue | undefined;
+  let bestIndex = Number.POSITIVE_INFINITY;
+  for (const rule of PREDICATE_RULES) {
+    const m = rule.re.exec(region);
+    if (m && m.index < bestIndex) {
+      best = rule;
+      bestIndex = m.index;
+    }
+  }
+  return best;
 }
