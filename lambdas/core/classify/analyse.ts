@@ -292,6 +292,8 @@ export function classifySentence(
     const to = tgt && tgt.start > from ? tgt.start : Math.min(plain.length, from + 90);
     let region = plain.slice(from, Math.max(to, Math.min(plain.length, from + 12)));
     if (region.trim().length < 4 || /^\s*(?:and|,)\s*$/.test(region)) region = plain.slice(to, to + 90);
+    // What follows the target often completes the predicate ("called X on Friday to congratulate him").
+    else if (tgt && tgt.start >= from) region = `${region}${plain.slice(tgt.start, tgt.end + 70)}`;
     const rule = classifyPredicate(region);
     if (rule) return { plover: rule.plover, cameoCode: rule.cameo, match: region.trim() };
   }

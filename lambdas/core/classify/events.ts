@@ -436,7 +436,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'REJECT',
     '120',
-    "\\b(?:will not|would not|won't|wouldn't|does not|do not|did not|refus\\w+|reject\\w*|refut\\w+|den(?:y|ies|ied)|dismiss\\w*|spurn\\w*|rebuff\\w*|renege\\w*|cancel\\w*|walk\\w* out|abruptly left|failed to (?:reach|agree)|declin\\w+|quash\\w*|veto\\w*|oppos\\w+|never|violat\\w+|overturn\\w*|block\\w*|defy|defied|def[iy]\\w+|resist\\w*|turn\\w* down|snub\\w*|scrap\\w*|disagree\\w*|repudiat\\w+|stand firm|no longer|halted talks|pull\\w* out of (?:the )?(?:talks|deal|agreement|treaty))",
+    "\\b(?:will not|would not|won't|wouldn't|does not|do not|did not|refus\\w+|reject\\w*|refut\\w+|den(?:y|ies|ied)|dismiss\\w*|spurn\\w*|rebuff\\w*|renege\\w*|cancel\\w*|walk\\w* out|abruptly left|failed to (?:reach|agree)|declin\\w+|quash\\w*|veto\\w*|oppos\\w+|never|overturn\\w*|block(?:s|ed|ing)?\\b|defy|defied|def[iy]\\w+|resist\\w*|turn\\w* down|snub\\w*|scrap\\w*|disagree\\w*|repudiat\\w+|stand firm|no longer|halted talks|pull\\w* out of (?:the )?(?:talks|deal|agreement|treaty))",
   ),
   p(
     'THREATEN',
@@ -469,6 +469,11 @@ export const PREDICATE_RULES: readonly Cue[] = [
     '172',
     '\\b(?:(?:impos\\w+|order\\w*|prolong\\w*|extend\\w*|slap\\w*|levie?\\w*)[^;]{0,25}\\bsanctions|sanction\\w*)\\b',
   ),
+  p(
+    'SUPPORT',
+    '057',
+    '\\b(?:pledg\\w+ (?:\\w+ ){0,3}support|reaffirm\\w*|reiterat\\w+ (?:\\w+ ){0,3}(?:commitment|support)|commitment to|reached (?:an? )?(?:\\w+ )?(?:agreement|deal|accord|consensus)|sign\\w* (?:an? |the )?(?:[$\\w]+ ){0,3}(?:agreement|deal|accord|treaty|memorandum|pact|contract)|agree\\w* to (?:a|an|the) |agreed and accepted|accept\\w* (?:the |a |an )?(?:\\w+ )?(?:proposal|plan|offer|invitation)|ready to contribute)',
+  ),
   // Intent: a pledge, offer or future act (PLOVER codes intent to act as AGREE whatever the act).
   p(
     'AGREE',
@@ -488,7 +493,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'AID',
     '070',
-    '\\b(?:aid|assistance|donat\\w+|donors?|provid\\w+|gave \\$|give\\w* (?:medical|\\$|food|money)|gives|sen[dt]\\w* (?:a team|\\d|medical|food|supplies|relief|a military platoon|troops|doctors|humanitarian|vaccines)|sending (?:a|\\d)|handed over [^;]{0,30}(?:equipment|worth|vehicles)|funding|fund\\w*|grant \\$|loan\\w*|raising money|rais\\w+ funds|peacekeep\\w+|deploy\\w+[^;]{0,30}(?:relieve|help|peacekeep)|relief|accepts? [^;]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts)|vaccin\\w+|asylum)',
+    '\\b(?:aid|assistance|donat\\w+|donors?|provid\\w+|gave \\$|give\\w* (?:medical|\\$|food|money)|gives|sen[dt]\\w* (?:a team|\\d|medical|food|supplies|relief|a military platoon|troops|doctors|humanitarian|vaccines)|sending (?:a|\\d)|handed over [^;]{0,30}(?:equipment|worth|vehicles)|funding|fund\\w*|grant \\$|loan\\w*|raising money|rais\\w+ funds|peacekeep\\w+|deploy\\w*[^;]{0,60}(?:relieve|help|peacekeep\\w*|observers|monitors|medical|relief)|relief|accepts? [^;]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts)|vaccin\\w+|asylum)',
   ),
   p(
     'COOPERATE',
