@@ -82,7 +82,7 @@ export interface WorkloadAssumptions {
   readonly itemJsonKb: number;
   /** Write units of one feed-state update, counting the copies in the feed GSIs. */
   readonly feedUpdateWriteUnits: number;
-  /** Feed-state updates per poll (dispatch marks it queued, poll records the result). */
+  /** Feed-state updates per poll (poll records the result; dispatch only reads). */
   readonly feedUpdatesPerPoll: number;
   readonly articleItemKb: number;
   /** GSIs (projection ALL) holding a copy of every article item; diplomatic stories are in more. */
@@ -116,7 +116,7 @@ export const DEFAULT_ASSUMPTIONS: WorkloadAssumptions = {
   pageKb: 30,
   itemJsonKb: 3,
   feedUpdateWriteUnits: 4,
-  feedUpdatesPerPoll: 2,
+  feedUpdatesPerPoll: 1,
   articleItemKb: 7,
   articleIndexCopies: 4,
   diplomaticExtraIndexCopies: 3,
