@@ -452,7 +452,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'REQUEST',
     '100',
-    '\\b(?:urg\\w+|call\\w* (?:on|for|upon)|demand\\w*|ask\\w*|appeal\\w*|request\\w*|press\\w* (?:for|hard)|pushing (?:hard )?for|pressur\\w+|insist\\w*|implor\\w+|plead\\w*|sought|seek\\w* (?:the|a|an|to|help|assistance|support)|petition\\w*)',
+    '\\b(?:encourag\\w+|lobb(?:y|ied|ies|ying)|exhort\\w*|advis\\w+|recommend\\w*|appl(?:y|ied|ies) for|urg\\w+|call\\w* (?:on|for|upon)|demand\\w*|ask\\w*|appeal\\w*|request\\w*|press\\w* (?:for|hard)|pushing (?:hard )?for|pressur\\w+|insist\\w*|implor\\w+|plead\\w*|sought|seek\\w* (?:the|a|an|to|help|assistance|support)|petition\\w*)',
   ),
   p(
     'SANCTION',
@@ -493,12 +493,12 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'AID',
     '070',
-    '\\b(?:aid|assistance|donat\\w+|donors?|provid\\w+|gave \\$|give\\w* (?:medical|\\$|food|money)|gives|sen[dt]\\w* (?:a team|\\d|medical|food|supplies|relief|a military platoon|troops|doctors|humanitarian|vaccines)|sending (?:a|\\d)|handed over [^;]{0,30}(?:equipment|worth|vehicles)|funding|fund\\w*|grant \\$|loan\\w*|raising money|rais\\w+ funds|peacekeep\\w+|deploy\\w*[^;]{0,60}(?:relieve|help|peacekeep\\w*|observers|monitors|medical|relief)|relief|accepts? [^;]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts)|vaccin\\w+|asylum)',
+    '\\b(?:suppl(?:y|ies|ied|ying)|deliver\\w*|ship(?:s|ped|ping)?|airlift\\w*|distribut\\w+|disburs\\w+|allocat\\w+|contribut\\w+|financ\\w+|sponsor\\w*|subsidi[sz]\\w+|offer\\w* (?:\\$|\\d|aid|help|assistance|support)|gave\\b|giv(?:e|es|ing) (?:\\w+ )?(?:to|\\$)|treat(?:s|ed|ing) (?:the )?(?:wounded|injured|patients|victims)|hosts? refugees|aid|assistance|donat\\w+|donors?|provid\\w+|gave \\$|give\\w* (?:medical|\\$|food|money)|gives|sen[dt]\\w* (?:a team|\\d|medical|food|supplies|relief|a military platoon|troops|doctors|humanitarian|vaccines)|sending (?:a|\\d)|handed over [^;]{0,30}(?:equipment|worth|vehicles)|funding|fund\\w*|grant \\$|loan\\w*|raising money|rais\\w+ funds|peacekeep\\w+|deploy\\w*[^;]{0,60}(?:relieve|help|peacekeep\\w*|observers|monitors|medical|relief)|relief|accepts? [^;]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts)|vaccin\\w+|asylum)',
   ),
   p(
     'COOPERATE',
     '061',
-    '\\b(?:shar\\w+ (?:evidence|intelligence|information|data|technology)|cooperat\\w+|co-operat\\w+|collaborat\\w+|joint (?:patrol|operation|exercise|investigation|venture|project)|join\\w* forces|partner\\w*|work\\w* (?:together|with|closely)|strengthen\\w* (?:its )?(?:forces|ties|cooperation)|coordinat\\w+|exchang\\w+ (?:prisoners|information|data))',
+    '\\b(?:team\\w* up|join\\w* hands|help\\w* (?:\\w+ )?(?:to )?(?:fight|combat|investigate|track)|shar\\w+ (?:evidence|intelligence|information|data|technology)|cooperat\\w+|co-operat\\w+|collaborat\\w+|joint (?:patrol|operation|exercise|investigation|venture|project)|join\\w* forces|partner\\w*|work\\w* (?:together|with|closely)|strengthen\\w* (?:its )?(?:forces|ties|cooperation)|coordinat\\w+|exchang\\w+ (?:prisoners|information|data))',
   ),
   p(
     'ACCUSE',
@@ -508,12 +508,12 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'PROTEST',
     '140',
-    '\\b(?:protest\\w*|demonstrat\\w+|rall\\w+|march\\w*|strike\\b|on strike|striking workers|hunger strike|sit-in|overthr\\w+|riot\\w*|picket\\w*|walkout|staged)',
+    '\\b(?:took to the streets|take to the streets|gather\\w* (?:outside|in front)|chant\\w*|protest\\w*|demonstrat\\w+|rall\\w+|march\\w*|strike\\b|on strike|striking workers|hunger strike|sit-in|overthr\\w+|riot\\w*|picket\\w*|walkout|staged)',
   ),
   p(
     'MOBILIZE',
     '150',
-    '\\b(?:on (?:high )?alert|mobili[sz]\\w+|deploy\\w*|intensif\\w+ (?:its )?forces|reinforc\\w+|troop build-?up|massed|military (?:drills|exercises)|placed [^;]{0,30}on alert|put [^;]{0,20}on alert|war ?games|buil\\w+ up (?:its )?(?:forces|troops)|station\\w* (?:troops|forces))',
+    '\\b(?:mass\\w* (?:troops|forces)|increas\\w+ (?:its |their )?military presence|rais\\w+ (?:the )?(?:alert|readiness)|on (?:high )?alert|mobili[sz]\\w+|deploy\\w*|intensif\\w+ (?:its )?forces|reinforc\\w+|troop build-?up|massed|military (?:drills|exercises)|placed [^;]{0,30}on alert|put [^;]{0,20}on alert|war ?games|buil\\w+ up (?:its )?(?:forces|troops)|station\\w* (?:troops|forces))',
   ),
   p(
     'COERCE',
