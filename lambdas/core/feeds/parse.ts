@@ -54,6 +54,8 @@ const NAMESPACES: Record<string, string> = {
   'http://channel.netscape.com/rdf/simple/0.9/': '',
 };
 
+const NAMESPACES_LOWER = new Map(Object.entries(NAMESPACES).map(([k, v]) => [k.toLowerCase(), v]));
+
 /** Element names whose case matters to rss-parser, restored after a lenient (case-folding) parse. */
 const CAMEL_NAMES = [
   'pubDate',
@@ -65,12 +67,46 @@ const CAMEL_NAMES = [
   'textInput',
 ];
 const CAMEL_ATTRS = ['isPermaLink'];
+const CANONICAL_NAMES = new Map(
+  [
+    ...CAMEL_NAMES,
+    'rss',
+    'channel',
+    'item',
+    'title',
+    'link',
+    'description',
+    'guid',
+    'language',
+    'ttl',
+    'category',
+    'enclosure',
+    'author',
+    'comments',
+    'image',
+    'url',
+    'feed',
+    'entry',
+    'summary',
+    'content',
+    'id',
+    'updated',
+    'published',
+  ].map((n) => [n.toLowerCase(), n]),
+);
 
 type XmlNode = string | { _?: string; $?: Record<string, string>; [key: string]: unknown };
 type RawItem = Record<string, unknown> & Parser.Item;
 
 const ITEM_FIELDS = [
   '$',
+  'media:title',
+  'media:description',
+  'media:category',
+  'itunes:summary',
+  'itunes:subtitle',
+  'itunes:author',
+  'itunes:category',
   'link',
   'atom:link',
   'enclosure',
@@ -87,6 +123,7 @@ const ITEM_FIELDS = [
   'content:encoded',
   'xhtml:body',
   'body',
+  'fullitem',
   'category',
   'dc:subject',
   'author',
@@ -106,6 +143,8 @@ const ITEM_FIELDS = [
 ];
 const FEED_FIELDS = [
   '$',
+  'itunes:subtitle',
+  'itunes:summary',
   'link',
   'atom:link',
   'title',
@@ -180,11 +219,50 @@ function withBase(node: XmlNode | undefined, base: string | undefined): string |
 export function htmlToText(html: string): string {
   const noTags = html
     .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
-    .replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<br\s*\/?>|<\/(p|div|li|h[1-6]|blockquote|tr)>/gi, ' ')
-    .replace(new RegExp(HTML_TAG.source, 'gi'), '')
-    .replace(/<!--[\s\S]*?-->/g, '');
-  return decodeHTML(noTags).replace(/\s+/g, ' ').trim();
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style|object|applet|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<br\s*\/?>|<\/(p|div|li|h[1-6]|blockquote|tr|td|th|dd|dt)\s*>/gi, ' ')
+    .replace(/<\/?[A-Za-z][\w:.-]*(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?\/?>/g, '');
+  return cleanText(decodeHTML(noTags));
+}
+
+/** Windows-1252 characters that C1 control codes stand for in mislabelled text (as HTML5 reads `&#146;`). */
+const C1_TO_CP1252: Record<number, string> = {
+  128: '€',
+  130: '‚',
+  131: 'ƒ',
+  132: '„',
+  133: '…',
+  134: '†',
+  135: '‡',
+  136: 'ˆ',
+  137: '‰',
+  138: 'Š',
+  139: '‹',
+  140: 'Œ',
+  142: 'Ž',
+  145: '‘',
+  146: '’',
+  147: '“',
+  148: '”',
+  149: '•',
+  150: '–',
+  151: '—',
+  152: '˜',
+  153: '™',
+  154: 'š',
+  155: '›',
+  156: 'œ',
+  158: 'ž',
+  159: 'Ÿ',
+};
+
+/** Collapses whitespace and repairs C1 control characters into the punctuation they were meant to be. */
+function cleanText(s: string): string {
+  return s
+    .replace(/[\u0080-\u009f]/g, (c) => C1_TO_CP1252[c.charCodeAt(0)] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const HTML_TAG =
@@ -195,35 +273,38 @@ function looksLikeMarkup(s: string): boolean {
   return HTML_TAG.test(s) || /<!--|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+\d*);/.test(s);
 }
 
-/** Text of a title-like node as plain text, honouring Atom's `type` (text, html, xhtml). */
-function plainText(node: XmlNode | undefined, atom = false): string | undefined {
+/**
+ * Text of a text construct (title, summary, content) as plain text, honouring Atom's `type` (text, html, xhtml)
+ * and Atom 0.3's `mode` (escaped, base64). `html` says how to read a node without a type: summaries are HTML in
+ * RSS; titles only when they look like markup (RSS titles are plain text in theory, escaped HTML in practice).
+ */
+function plainText(
+  node: XmlNode | undefined,
+  atom: boolean,
+  html: 'always' | 'if-markup',
+): string | undefined {
   const t = nodeText(node);
   if (!t.trim()) return undefined;
   // Atom text constructs default to type="text"; Atom 0.3 used MIME types and `mode`
-  const type = (attrs(node).type ?? (atom ? 'text' : '')).toLowerCase();
+  const type = (attrs(node).type ?? (atom ? 'text' : '')).toLowerCase().trim();
   const mode = (attrs(node).mode ?? '').toLowerCase();
-  let value = t;
-  if (mode === 'base64') value = Buffer.from(t, 'base64').toString('utf8');
-  // Atom `text` is literal; RSS titles are "plain text" in theory and entity-escaped HTML in practice.
-  if ((type === 'text' || type === 'text/plain') && mode !== 'escaped')
-    return value.replace(/\s+/g, ' ').trim() || undefined;
-  return (looksLikeMarkup(value) ? htmlToText(value) : value.replace(/\s+/g, ' ').trim()) || undefined;
-}
-
-/** Body of a summary/content node as (X)HTML text. */
-function markupText(node: XmlNode | undefined): string | undefined {
-  const t = nodeText(node);
-  if (!t.trim()) return undefined;
-  const mode = (attrs(node).mode ?? '').toLowerCase();
-  const value = mode === 'base64' ? Buffer.from(t, 'base64').toString('utf8') : t;
-  return value.trim() || undefined;
+  // Atom 1.0: a type that is neither text nor XML means base64; Atom 0.3 says so with mode="base64"
+  const binary = type !== '' && !/^(text|html|xhtml)$|^text\/|[/+]xml$/.test(type);
+  if (mode === 'base64' || binary) {
+    const decoded = Buffer.from(t.replace(/\s+/g, ''), 'base64').toString('utf8');
+    return (looksLikeMarkup(decoded) ? htmlToText(decoded) : cleanText(decoded)) || undefined;
+  }
+  if ((type === 'text' || type === 'text/plain') && mode !== 'escaped') return cleanText(t) || undefined;
+  const isHtml = type !== '' || html === 'always' || looksLikeMarkup(t);
+  return (isHtml ? htmlToText(t) : cleanText(t)) || undefined;
 }
 
 /** Rewrites element and attribute prefixes to the canonical ones so that `<dublin:date>` reads as `dc:date`. */
 function prefixMapper(text: string, atomRoot: boolean): (name: string) => string {
   const map = new Map<string, string>();
   for (const m of text.matchAll(/xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)) {
-    const canonical = NAMESPACES[m[2]!.trim()];
+    const uri = m[2]!.trim();
+    const canonical = NAMESPACES[uri] ?? NAMESPACES_LOWER.get(uri.toLowerCase());
     if (canonical === undefined) continue;
     if (canonical === 'atom' && atomRoot) map.set(m[1]!, '');
     else if (canonical === 'atom03' && atomRoot) map.set(m[1]!, '');
@@ -278,21 +359,34 @@ function expandInternalEntities(text: string): string {
   });
 }
 
-/** Wraps Atom `type="xhtml"` bodies in CDATA: xml2js would otherwise lose the order of mixed content. */
+/** Text constructs whose content may arrive as markup rather than text. */
+const TEXT_CONSTRUCTS =
+  '(?:[\\w.-]+:)?(?:content|summary|title|subtitle|tagline|rights|copyright|info|description|encoded|fullitem)';
+
+/**
+ * Wraps text constructs that hold child elements (Atom `type="xhtml"`, Atom 0.3 `mode="xml"`, and RSS
+ * descriptions with naked HTML) in CDATA: xml2js would otherwise lose the order of mixed content.
+ */
 function protectXhtml(text: string): string {
-  return text.replace(
-    /<((?:[\w.-]+:)?(?:content|summary|title|subtitle|tagline|rights|info|body))(\s[^>]*?\btype\s*=\s*["'](?:xhtml|application\/xhtml\+xml)["'][^>]*)>([\s\S]*?)<\/\1\s*>/gi,
-    (_all, tag: string, attrsText: string, inner: string) => {
-      let html = inner.trim();
-      // drop the wrapping xhtml:div that Atom requires, and namespace prefixes on the elements inside
+  const re = new RegExp(
+    `<(${TEXT_CONSTRUCTS})(\\s[^>]*)?>((?:(?!<\\/?\\1[\\s>])[\\s\\S])*?)<\\/\\1\\s*>`,
+    'g',
+  );
+  return text.replace(re, (all, tag: string, attrsText: string | undefined, inner: string) => {
+    // only elements that really contain elements, outside CDATA sections
+    if (!/<[A-Za-z]/.test(inner.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''))) return all;
+    let html = inner.trim();
+    if (/\btype\s*=\s*["'](?:xhtml|application\/xhtml\+xml)["']/i.test(attrsText ?? '')) {
+      // drop the wrapping xhtml:div that Atom requires
       const div = /^<(?:[\w.-]+:)?div\b[^>]*>([\s\S]*)<\/(?:[\w.-]+:)?div\s*>$/i.exec(html);
       if (div) html = div[1]!.trim();
-      html = html
-        .replace(/<(\/?)[\w.-]+:/g, '<$1')
-        .replace(/\s+xmlns(?::[\w.-]+)?\s*=\s*("[^"]*"|'[^']*')/g, '');
-      return `<${tag}${attrsText}><![CDATA[${html.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]></${tag}>`;
-    },
-  );
+    }
+    html = html
+      .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
+      .replace(/<(\/?)[\w.-]+:/g, '<$1')
+      .replace(/\s+xmlns(?::[\w.-]+)?\s*=\s*("[^"]*"|'[^']*')/g, '');
+    return `<${tag}${attrsText ?? ''}><![CDATA[${html.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]></${tag}>`;
+  });
 }
 
 /** Same for RSS `<xhtml:body>` / `<body xmlns="http://www.w3.org/1999/xhtml">`. */
@@ -334,20 +428,71 @@ function repairXml(text: string): string {
     .join('');
 }
 
+const TAG_SCAN =
+  /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>|<(\/?)([A-Za-z_][\w:.-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+
+/** Names of the elements still open at the end of `text`, outermost first (a light, forgiving tag scan). */
+function openElements(text: string): string[] {
+  const stack: string[] = [];
+  for (const m of text.matchAll(TAG_SCAN)) {
+    const name = m[2];
+    if (!name) continue;
+    if (m[1]) {
+      const at = stack.lastIndexOf(name);
+      if (at >= 0) stack.length = at;
+    } else if (!m[3]?.trimEnd().endsWith('/')) {
+      stack.push(name);
+    }
+  }
+  return stack;
+}
+
+/**
+ * Rebuilds a broken feed around its complete items: the part before the first item with its stray open
+ * elements closed, then every complete item, then the closing tags. Handles unclosed elements in the channel
+ * and truncated downloads; undefined when there is nothing to rebuild.
+ */
+function salvageXml(text: string, format: ParsedFeed['format']): string | undefined {
+  const tag = format === 'atom' ? 'entry' : 'item';
+  const itemRe = new RegExp(`<((?:[\\w.-]+:)?${tag})\\b[^>]*>[\\s\\S]*?<\\/\\1\\s*>`, 'g');
+  const items = [...text.matchAll(itemRe)];
+  const head = (items.length ? text.slice(0, items[0]!.index) : text).replace(/<[^>]*$/, '');
+  const stack = openElements(head);
+  if (!stack.length) return undefined;
+  // keep the root and, for RSS 2.0, the channel open; close whatever else was left open in the head
+  const keep = format === 'rss' && /^(?:[\w.-]+:)?channel$/.test(stack[1] ?? '') ? 2 : 1;
+  const close = (names: string[]) =>
+    names
+      .slice()
+      .reverse()
+      .map((n) => `</${n}>`)
+      .join('');
+  return head + close(stack.slice(keep)) + items.map((m) => m[0]).join('\n') + close(stack.slice(0, keep));
+}
+
+/** The first `<rss>`, `<feed>` or `<rdf:RDF>` element inside another document, as text. */
+function embeddedFeed(text: string): string | undefined {
+  const m = /<((?:[\w.-]+:)?(?:rss|feed|RDF))\b[^>]*>/.exec(text);
+  if (!m) return undefined;
+  const end = text.lastIndexOf(`</${m[1]}`);
+  if (end < 0) return undefined;
+  const close = text.indexOf('>', end);
+  // namespace declarations made on the wrapper are lost; the feed element usually declares its own
+  return text.slice(m.index, close + 1);
+}
+
 function makeParser(
   text: string,
   atomRoot: boolean,
   lenient: boolean,
 ): Parser<Record<string, unknown>, RawItem> {
   const mapPrefix = prefixMapper(text, atomRoot);
-  const camel = new Map(CAMEL_NAMES.map((n) => [n.toLowerCase(), n]));
   const camelAttrs = new Map(CAMEL_ATTRS.map((n) => [n.toLowerCase(), n]));
-  const tag = lenient
-    ? (name: string) => {
-        const lower = name.toLowerCase();
-        return mapPrefix(camel.get(lower) ?? lower);
-      }
-    : mapPrefix;
+  // Element names are case-sensitive in XML, but hand-written feeds say <TITLE> or <pubdate>
+  const tag = (name: string) => {
+    const lower = name.toLowerCase();
+    return mapPrefix(CANONICAL_NAMES.get(lower) ?? (lenient ? lower : name));
+  };
   const attr = lenient
     ? (name: string) => {
         const lower = name.toLowerCase();
@@ -373,6 +518,8 @@ function personName(value: string | undefined): string | undefined {
   if (paren) return paren[1]!.trim();
   const angle = /^(.+?)\s*<\S+@\S+>$/.exec(v);
   if (angle) return angle[1]!.trim();
+  const trailing = /^(.+?)\s*\((?:mailto:)?\S+@\S+\)$/.exec(v);
+  if (trailing) return trailing[1]!.trim();
   return v || undefined;
 }
 
@@ -388,7 +535,7 @@ function authorOf(item: Record<string, unknown>): string | undefined {
     const t = personName(nodeText(node));
     if (t) return t;
   }
-  return personName(firstText(item, 'dc:creator', 'dc:author'));
+  return personName(firstText(item, 'dc:creator', 'dc:author', 'itunes:author'));
 }
 
 function lengthOf(v: string | undefined): number | undefined {
@@ -461,8 +608,10 @@ function itemLink(item: Record<string, unknown>, base: string | undefined): stri
       }
       continue;
     }
+    // Atom 0.3 and RSS: the address is the element's text
+    const rel = (a.rel ?? 'alternate').toLowerCase();
     const url = httpUrl(nodeText(node), b) ?? httpUrl(a['rdf:resource'], b);
-    if (url && !alternate) alternate = url;
+    if (url && rel === 'alternate' && !alternate) alternate = url;
   }
   if (alternate) return alternate;
   // RSS: a GUID is a permalink unless it says isPermaLink="false"
@@ -488,9 +637,19 @@ function categoriesOf(item: Record<string, unknown>): string[] {
   };
   for (const node of raw(item, 'category')) {
     const a = attrs(node);
-    add(nodeText(node).trim() || a.label || a.term);
+    // Atom: `term` is the category, `label` only its display form
+    add(a.term || nodeText(node).trim() || a.label);
   }
   for (const node of raw(item, 'dc:subject')) add(nodeText(node));
+  for (const node of raw(item, 'media:category')) add(nodeText(node));
+  const itunes = (nodes: XmlNode[]) => {
+    for (const node of nodes) {
+      add(attrs(node).text);
+      if (node && typeof node === 'object')
+        itunes(((node as Record<string, unknown>)['itunes:category'] as XmlNode[]) ?? []);
+    }
+  };
+  itunes(raw(item, 'itunes:category'));
   return out;
 }
 
@@ -498,9 +657,20 @@ function itemGuid(item: Record<string, unknown>): string | undefined {
   return firstText(item, 'guid', 'id') ?? (attrs(raw(item, '$')[0])['rdf:about']?.trim() || undefined);
 }
 
+/** The first of the named date elements that holds a readable date, normalised. */
+function firstDate(item: Record<string, unknown>, now: Date, ...names: string[]): string | undefined {
+  for (const name of names) {
+    for (const node of raw(item, name)) {
+      const d = normalizeDate(nodeText(node), now);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
 function normaliseItem(item: RawItem, base: string | undefined, now: Date, atom: boolean): FeedItem {
   const itemBase = withBase(raw(item, '$')[0], base);
-  const titleNode = raw(item, 'title')[0] ?? raw(item, 'dc:title')[0];
+  const titleNode = raw(item, 'title')[0] ?? raw(item, 'dc:title')[0] ?? raw(item, 'media:title')[0];
   const summaryNode =
     raw(item, 'description')[0] ??
     raw(item, 'summary')[0] ??
@@ -508,21 +678,23 @@ function normaliseItem(item: RawItem, base: string | undefined, now: Date, atom:
     raw(item, 'content:encoded')[0] ??
     raw(item, 'content')[0] ??
     raw(item, 'xhtml:body')[0] ??
-    raw(item, 'body')[0];
-  const published = normalizeDate(
-    firstText(
-      item,
-      'pubDate',
-      'published',
-      'issued',
-      'dcterms:issued',
-      'dc:date',
-      'created',
-      'dcterms:created',
-    ),
+    raw(item, 'body')[0] ??
+    raw(item, 'fullitem')[0] ??
+    raw(item, 'itunes:summary')[0] ??
+    raw(item, 'media:description')[0] ??
+    raw(item, 'itunes:subtitle')[0];
+  const published = firstDate(
+    item,
     now,
+    'pubDate',
+    'published',
+    'issued',
+    'dcterms:issued',
+    'dc:date',
+    'created',
+    'dcterms:created',
   );
-  const updated = normalizeDate(firstText(item, 'updated', 'modified', 'dcterms:modified'), now);
+  const updated = firstDate(item, now, 'updated', 'modified', 'dcterms:modified');
   const out: {
     -readonly [K in keyof FeedItem]: FeedItem[K];
   } = {
@@ -533,9 +705,9 @@ function normaliseItem(item: RawItem, base: string | undefined, now: Date, atom:
   if (guid) out.guid = guid;
   const url = itemLink(item, itemBase);
   if (url) out.url = url;
-  const title = plainText(titleNode, atom);
+  const title = plainText(titleNode, atom, 'if-markup');
   if (title) out.title = title;
-  const summary = markupText(summaryNode);
+  const summary = plainText(summaryNode, atom, 'always');
   if (summary) out.summary = summary;
   const author = authorOf(item);
   if (author) out.author = author;
@@ -633,7 +805,8 @@ function parseJsonFeed(text: string, opts: ParseFeedOptions, now: Date): ParsedF
     if (url) out.url = url;
     const title = str(e.title);
     if (title) out.title = looksLikeMarkup(title) ? htmlToText(title) : title;
-    const summary = str(e.summary) ?? str(e.content_html) ?? str(e.content_text);
+    const summaryHtml = str(e.summary) ?? str(e.content_html);
+    const summary = summaryHtml ? htmlToText(summaryHtml) : str(e.content_text)?.replace(/\s+/g, ' ');
     if (summary) out.summary = summary;
     const authors = Array.isArray(e.authors) ? e.authors : e.author ? [e.author] : [];
     const author = authors.map((a) =>
@@ -698,7 +871,18 @@ export async function parseFeed(bytes: Uint8Array, opts: ParseFeedOptions): Prom
   let text = decoded.text;
   const root = rootElement(text);
   const format = root ? formatOf(root.name) : undefined;
+  if (root && !format && /^(html|body|div)$/i.test(root.name)) {
+    // a feed served inside an XHTML wrapper: parse the feed element itself
+    const inner = embeddedFeed(text);
+    if (inner)
+      return parseFeed(Buffer.from(inner, 'utf8'), {
+        ...opts,
+        contentType: 'application/xml; charset=utf-8',
+      });
+  }
   if (!root || !format) throw describeNonFeed(text, root?.name);
+  // rss-parser cannot read an RSS document without a channel; a well-formed one is simply an empty feed
+  const noChannel = format !== 'atom' && !/<(?:[\w.-]+:)?channel[\s>/]/i.test(text);
   text = expandInternalEntities(text);
   text = protectXhtmlBody(protectXhtml(text));
   const atomRoot = format === 'atom';
@@ -707,20 +891,30 @@ export async function parseFeed(bytes: Uint8Array, opts: ParseFeedOptions): Prom
   try {
     result = await parseXml(makeParser(text, atomRoot, false), text);
   } catch (strictError) {
+    if (noChannel && strictError instanceof TypeError) return { format, items: [] };
     const repaired = repairXml(text);
-    try {
-      result = await parseXml(makeParser(repaired, atomRoot, false), repaired);
-    } catch {
+    const salvaged = salvageXml(repaired, format);
+    const attempts: [string, boolean][] = [[repaired, false]];
+    // a document rebuilt around its complete items, for unclosed elements and truncated downloads
+    if (salvaged) attempts.push([salvaged, false], [salvaged, true]);
+    // last resort: a forgiving parse that tolerates unclosed tags (HTML pasted into an RSS description)
+    attempts.push([repaired, true]);
+    let parsed: typeof result | undefined;
+    for (const [doc, lenient] of attempts) {
       try {
-        // last resort: a forgiving parse that tolerates unclosed tags (HTML pasted into an RSS description)
-        result = await parseXml(makeParser(repaired, atomRoot, true), repaired);
+        parsed = await parseXml(makeParser(doc, atomRoot, lenient), doc);
+        break;
       } catch {
-        const msg = String((strictError as Error).message ?? strictError)
-          .split('\n')
-          .join(' ');
-        throw new FeedParseError('malformed-xml', `malformed feed XML: ${msg}`);
+        // try the next, more forgiving reading
       }
     }
+    if (!parsed) {
+      const msg = String((strictError as Error).message ?? strictError)
+        .split('\n')
+        .join(' ');
+      throw new FeedParseError('malformed-xml', `malformed feed XML: ${msg}`);
+    }
+    result = parsed;
   }
 
   const r = result as unknown as Record<string, unknown> & { items?: RawItem[] };
@@ -733,18 +927,24 @@ export async function parseFeed(bytes: Uint8Array, opts: ParseFeedOptions): Prom
 
   const items = (r.items ?? []).map((it) => normaliseItem(it, base, now, atomRoot));
   const feed: { -readonly [K in keyof ParsedFeed]: ParsedFeed[K] } = { format, items };
-  const title = plainText(raw(r, 'title')[0] ?? raw(r, 'dc:title')[0], atomRoot);
+  const title = plainText(raw(r, 'title')[0] ?? raw(r, 'dc:title')[0], atomRoot, 'if-markup');
   if (title) feed.title = title;
   const link = feedLink(r, base);
   if (link) feed.link = link;
   const descNode =
-    raw(r, 'description')[0] ?? raw(r, 'subtitle')[0] ?? raw(r, 'tagline')[0] ?? raw(r, 'dc:description')[0];
-  const description = markupText(descNode);
+    raw(r, 'description')[0] ??
+    raw(r, 'subtitle')[0] ??
+    raw(r, 'tagline')[0] ??
+    raw(r, 'dc:description')[0] ??
+    raw(r, 'itunes:subtitle')[0] ??
+    raw(r, 'itunes:summary')[0];
+  const description = plainText(descNode, atomRoot, 'always');
   if (description) feed.description = description;
   const rootLang = /\bxml:lang\s*=\s*["']([^"']*)["']/.exec(rootTag)?.[1];
   const language =
     firstText(r, 'language', 'dc:language') ?? attrs(raw(r, '$')[0])['xml:lang'] ?? rootLang ?? undefined;
-  if (language?.trim()) feed.language = language.trim();
+  // BCP 47 uses hyphens; feeds often write en_US
+  if (language?.trim()) feed.language = language.trim().replace(/_/g, '-');
   const ttl = Number(firstText(r, 'ttl'));
   if (Number.isInteger(ttl) && ttl > 0) feed.ttlMinutes = ttl;
   return feed;

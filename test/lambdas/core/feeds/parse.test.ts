@@ -24,7 +24,8 @@ describe('parseFeed', () => {
     expect(first?.updatedAt).toBe('2024-03-19T08:00:00Z');
     expect(first?.author).toBe('Ada Keel');
     expect(first?.categories).toEqual(['diplomacy']);
-    expect(first?.summary).toBe('<p>Two <em>ministers</em> talked.</p>');
+    // summaries are plain text: tags removed, entities decoded
+    expect(first?.summary).toBe('Two ministers talked.');
     // entry-level xml:base overrides the feed's; an Atom text title keeps its angle brackets
     expect(second?.url).toBe('https://archive.example.org/old/tides.html');
     expect(second?.title).toBe('Tide tables <revised>');
@@ -45,7 +46,7 @@ describe('parseFeed', () => {
     ]);
     expect(a?.author).toBe('Bo Marsh');
     expect(a?.categories).toEqual(['Council', 'Roads']);
-    expect(a?.summary).toContain('Café owners');
+    expect(a?.summary).toBe('Café owners object — loudly.');
     expect(b?.url).toBe('https://radio.example.net/news/guid-only');
     expect(b?.publishedAt).toBe('2024-03-19T15:00:00Z');
     expect(c?.url).toBeUndefined();
@@ -67,7 +68,7 @@ describe('parseFeed', () => {
       url: 'http://old.example.com/2005/01/legacy',
       publishedAt: '2005-01-02T03:04:05Z',
       updatedAt: '2005-01-03T03:04:05Z',
-      summary: '<p>hello</p>',
+      summary: 'hello',
     });
   });
 
@@ -130,10 +131,31 @@ describe('parseFeed', () => {
     );
   });
 
-  it('reports broken XML as malformed, not as a crash', async () => {
-    const p = parseFeed(Buffer.from('<rss version="2.0"><channel><title>x</title><item><title>y</item'), {
-      url: 'https://x.example/',
-    });
-    await expect(p).rejects.toBeInstanceOf(FeedParseError);
+  it('keeps the complete items of a truncated download', async () => {
+    const xml =
+      '<rss version="2.0"><channel><title>x</title><item><title>y</title><link>https://a.b/1</link></item><item><title>trunc';
+    const f = await parseFeed(Buffer.from(xml), { url: 'https://x.example/' });
+    expect(f.title).toBe('x');
+    expect(f.items.map((i) => i.url)).toEqual(['https://a.b/1']);
+  });
+
+  it('survives an element left open in the channel', async () => {
+    const xml =
+      '<rss version="2.0"><channel><title>x</title><category text="a"><item><title>one</title></item><item><title>two</title></item></channel></rss>';
+    const f = await parseFeed(Buffer.from(xml), { url: 'https://x.example/' });
+    expect(f.items.map((i) => i.title)).toEqual(['one', 'two']);
+  });
+
+  it('reports hopeless XML as malformed, not as a crash', async () => {
+    const p = parseFeed(Buffer.from('<rss <<<>>> &&& </'), { url: 'https://x.example/' });
+    await expect(p).rejects.toThrow(/malformed feed XML/);
+  });
+
+  it('finds a feed wrapped in an XHTML page', async () => {
+    const xml =
+      '<html xmlns="http://www.w3.org/1999/xhtml"><body><feed xmlns="http://www.w3.org/2005/Atom"><title>W</title><entry><title>e</title><link href="https://w.example/e"/></entry></feed></body></html>';
+    const f = await parseFeed(Buffer.from(xml), { url: 'https://w.example/' });
+    expect(f.format).toBe('atom');
+    expect(f.items[0]?.url).toBe('https://w.example/e');
   });
 });
