@@ -8,12 +8,9 @@ import { DynamoFeedRegistry } from '../../lambdas/adapters/dynamodb/feed-registr
 import { S3RawArticleStore } from '../../lambdas/adapters/s3/raw-article-store';
 import type { FeedConfig } from '../../lambdas/core/model';
 import { dispatchFeeds } from '../../lambdas/core/pipeline/dispatch-feeds';
-import {
-  type ExtractReport,
-  extractStory,
-  sweepPendingStories,
-} from '../../lambdas/core/pipeline/extract-story';
+import { type ExtractReport, extractStory } from '../../lambdas/core/pipeline/extract-story';
 import { forEachLimited, type PollReport, pollFeed } from '../../lambdas/core/pipeline/poll-feed';
+import { sweepPendingStories } from '../../lambdas/core/pipeline/story-outbox';
 import type { Clock, HttpFetcher, PollRequest, StoryEventPublisher } from '../../lambdas/core/ports';
 import type { LocalServices } from './services';
 

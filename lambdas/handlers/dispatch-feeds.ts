@@ -13,7 +13,7 @@ import { EventBridgeStoryPublisher } from '../adapters/events/eventbridge-publis
 import { SqsPollQueue } from '../adapters/sqs/poll-queue';
 import { loadConfig } from '../config';
 import { dispatchFeeds, parseFeedList } from '../core/pipeline/dispatch-feeds';
-import { sweepPendingStories } from '../core/pipeline/extract-story';
+import { sweepPendingStories } from '../core/pipeline/story-outbox';
 import { dynamoClient, logger, metrics, systemClock, tracer } from './runtime';
 
 const config = loadConfig(['tableName', 'pollQueueUrl', 'feedListPath', 'eventBusName']);

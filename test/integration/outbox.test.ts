@@ -8,7 +8,8 @@ import { type LocalServices, startLocalServices } from '../../cli/local/services
 import { DynamoArticleTable, documentClient } from '../../lambdas/adapters/dynamodb/article-table';
 import { S3RawArticleStore } from '../../lambdas/adapters/s3/raw-article-store';
 import type { DiplomaticStoryDetected, RawArticleRecord } from '../../lambdas/core/model';
-import { extractStory, sweepPendingStories } from '../../lambdas/core/pipeline/extract-story';
+import { extractStory } from '../../lambdas/core/pipeline/extract-story';
+import { sweepPendingStories } from '../../lambdas/core/pipeline/story-outbox';
 import type { StoryEventPublisher } from '../../lambdas/core/ports';
 import { FIXTURE_SITE } from '../support/stack';
 

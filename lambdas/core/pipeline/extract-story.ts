@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { extractArticle } from '../articles/extract';
 import { analyseStory } from '../classify/analyse';
 import { decodeDocument } from '../feeds/decode';
-import type { ArticleRecord, DiplomaticStoryDetected, RawArticleRecord } from '../model';
+import type { ArticleRecord, RawArticleRecord } from '../model';
 import type {
   ArticleRepository,
   Clock,
@@ -14,6 +14,7 @@ import type {
   RawArticleStore,
   StoryEventPublisher,
 } from '../ports';
+import { publishStoryEvent } from './story-outbox';
 
 /** What the extract stage needs from the outside world. */
 export interface ExtractStoryDeps {
@@ -91,45 +92,6 @@ export function buildArticle(
   };
 }
 
-/** The event detail for a diplomatic story. */
-export function toStoryEvent(
-  article: ArticleRecord,
-  tableName: string,
-  detectedAt: Date,
-): DiplomaticStoryDetected {
-  const c = article.classification;
-  if (!c.diplomatic || !c.plover || !c.subtype)
-    throw new Error(`article ${article.articleId} is not a diplomatic story`);
-  return {
-    schemaVersion: '1',
-    storyId: article.articleId,
-    articleId: article.articleId,
-    url: article.canonicalUrl,
-    title: article.title,
-    publisher: article.publisher,
-    feedId: article.feedId,
-    language: article.language,
-    publishedAt: article.publishedAt,
-    detectedAt: detectedAt.toISOString(),
-    subtype: c.subtype,
-    eventType: {
-      plover: c.plover,
-      cameoCode: c.cameoCode,
-      cameoRoot: c.cameoRoot,
-      quadClass: c.quadClass,
-      goldstein: c.goldstein,
-    },
-    actor: c.actor,
-    recipient: c.recipient,
-    dyad: c.dyad,
-    countries: article.countries.map((x) => x.code),
-    confidence: c.confidence,
-    evidence: c.evidence,
-    raw: article.raw,
-    metadata: { table: tableName, key: { pk: `ARTICLE#${article.articleId}`, sk: 'META' } },
-  };
-}
-
 /** Extracts one raw article, stores it, and raises its event if it is a new diplomatic story. */
 export async function extractStory(deps: ExtractStoryDeps, itemKey: string): Promise<ExtractReport> {
   const { record, page } = await deps.rawStore.get({ itemKey });
@@ -151,43 +113,4 @@ export async function extractStory(deps: ExtractStoryDeps, itemKey: string): Pro
     eventType: c.plover,
     eventRaised,
   };
-}
-
-/**
- * Publishes a stored story's event under the outbox lease: at most one publisher at a time, the flag set only
- * after EventBridge accepted the event, and the lease given back when publishing fails.
- */
-export async function publishStoryEvent(
-  deps: Pick<ExtractStoryDeps, 'articles' | 'publisher' | 'clock' | 'tableName'>,
-  article: ArticleRecord,
-): Promise<boolean> {
-  if (!(await deps.articles.leaseEvent(article.articleId))) return false;
-  try {
-    await deps.publisher.publish([toStoryEvent(article, deps.tableName, deps.clock.now())]);
-  } catch (error) {
-    await deps.articles.releaseEvent(article.articleId);
-    throw error;
-  }
-  await deps.articles.markEventPublished(article.articleId, deps.clock.now());
-  return true;
-}
-
-/** Publishes the events of stories left pending (a publisher died, or EventBridge refused them) for a while. */
-export async function sweepPendingStories(
-  deps: Pick<ExtractStoryDeps, 'articles' | 'publisher' | 'clock' | 'tableName'>,
-  options: { olderThanMs: number; limit: number },
-): Promise<{ published: number; failed: number }> {
-  const before = new Date(deps.clock.now().getTime() - options.olderThanMs);
-  let published = 0;
-  let failed = 0;
-  for (const articleId of await deps.articles.listPendingEvents(before, options.limit)) {
-    const article = await deps.articles.get(articleId);
-    if (!article) continue;
-    try {
-      if (await publishStoryEvent(deps, article)) published++;
-    } catch {
-      failed++;
-    }
-  }
-  return { published, failed };
 }
