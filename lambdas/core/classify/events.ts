@@ -141,6 +141,24 @@ export const CUES: readonly Cue[] = [
   ),
   c('SANCTION', '166', true, '\\bpersona non grata\\b'),
   c(
+    'SANCTION',
+    '160',
+    true,
+    '\\b(?:suspend(?:s|ed|ing)?|freez(?:e|es|ing)|froze|halt(?:s|ed|ing)?|end(?:s|ed|ing)?|cut(?:s|ting)?)\\b[^;]{0,30}\\b(?:cooperation|contacts|dialogue|talks|negotiations|military ties|coopération|cooperación|zusammenarbeit|cooperação)',
+  ),
+  c(
+    'SUPPORT',
+    '057',
+    true,
+    `${PACT}[^;]{0,80}\\b(?:unterzeichnet|signé(?:e|s)?|firmad[oa]s?|assinad[oa]s?)\\b`,
+  ),
+  c(
+    'AGREE',
+    '030',
+    true,
+    '\\b(?:vereinbar(?:en|t|te|ten)|einig(?:en|ten) sich|conviennent|convinieron|acordaram|acordaron)\\b',
+  ),
+  c(
     'THREATEN',
     '1313',
     true,
@@ -296,7 +314,7 @@ export const CUES: readonly Cue[] = [
     'CONSULT',
     '040',
     true,
-    '\\b(?:presents?|presented|presenting|present(?:ed)? (?:his|her) )\\b[^;]{0,20}\\b(?:credentials|letters? of credence)',
+    '\\b(?:presents?|presented|presenting|present(?:ed)? (?:his|her) |receiv(?:e|es|ed|ing)|accept(?:s|ed|ing)?)\\b[^;]{0,40}\\b(?:credentials|letters? of credence|lettres de créance|cartas credenciales|beglaubigungsschreiben|credenciais)',
   ),
   c(
     'CONSULT',
