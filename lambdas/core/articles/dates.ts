@@ -5,7 +5,7 @@
  * page's time zone when it states one; the local day as printed is kept too, because that is the day a
  * reader (and htmldate's labels) call the publication day.
  */
-import type { DomDocument, DomElement } from './dom';
+import type { DomDocument, DomElement, DomNode } from './dom';
 import { isArticleNode, type JsonLdNode } from './json-ld';
 
 /** A date read from a page: the instant in UTC and the calendar day as the page wrote it. */
@@ -16,6 +16,8 @@ export interface PageDate {
   readonly day: string;
   /** Where it came from, for evaluation reports. */
   readonly source: string;
+  /** True when the page gave the time in UTC, so `day` may not be the newsroom's local day. */
+  readonly utcOnly?: boolean;
 }
 
 const MIN_YEAR = 1995;
@@ -58,12 +60,15 @@ const MONTH_LISTS: string[] = [
   'janvāra februāra marta aprīļa maija jūnija jūlija augusta septembra oktobra novembra decembra',
   'jaanuar veebruar märts aprill mai juuni juuli august september oktoober november detsember',
   'januari februari maret april mei juni juli agustus september oktober november desember',
+  'يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر',
+  'كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول',
+  'ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık',
 ];
 for (const list of MONTH_LISTS) {
   const names = list.split(' ');
   if (names.length !== 12) continue;
   names.forEach((n, i) => {
-    MONTHS[n] ??= i + 1;
+    MONTHS[n.replace(/_/g, ' ')] ??= i + 1;
   });
 }
 // Short forms whose position in their list is not their month number.
@@ -91,6 +96,18 @@ const MONTH_ALT = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
+// Arabic-Indic, Persian, Devanagari and Bengali digits, so that dates written in them parse.
+const DIGIT_BLOCKS = [0x660, 0x6f0, 0x966, 0x9e6];
+const NON_ASCII_DIGIT = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]/g;
+
+function asciiDigits(s: string): string {
+  return s.replace(NON_ASCII_DIGIT, (c) => {
+    const code = c.charCodeAt(0);
+    const base = DIGIT_BLOCKS.find((b) => code >= b && code <= b + 9) ?? code;
+    return String(code - base);
+  });
+}
+
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
@@ -113,7 +130,10 @@ function build(
 ): PageDate | undefined {
   if (!validDay(y, mo, d) || h > 24 || mi > 59 || s > 60) return undefined;
   const utc = Date.UTC(y, mo - 1, d, h, mi, s) - (offsetMinutes ?? 0) * 60_000;
-  return { iso: new Date(utc).toISOString(), day: `${y}-${pad(mo)}-${pad(d)}`, source };
+  const day = `${y}-${pad(mo)}-${pad(d)}`;
+  return offsetMinutes === 0
+    ? { iso: new Date(utc).toISOString(), day, source, utcOnly: true }
+    : { iso: new Date(utc).toISOString(), day, source };
 }
 
 function parseOffset(tz: string | undefined): number | undefined {
@@ -151,7 +171,7 @@ const NUMERIC_DMY_RE = /\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})\b/;
 const TIME_RE =
   /\b(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{3,4}))?/i;
 const TEXT_DMY_RE = new RegExp(
-  `(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)?\\s*(?:de\\s+|of\\s+)?(${MONTH_ALT})\\.?,?\\s*(?:de\\s+)?(\\d{4})`,
+  `(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)?\\s*(?:de\\s+|of\\s+)?(${MONTH_ALT})\\.?,?\\s*(?:/\\s*\\p{L}+\\s*)?(?:de\\s+)?(\\d{4})`,
   'iu',
 );
 const TEXT_MDY_RE = new RegExp(
@@ -178,7 +198,7 @@ function timeOf(text: string): { h: number; mi: number; s: number; offset?: numb
  * `monthFirst` resolves `06/07/2020` for US-English pages.
  */
 export function parsePageDate(raw: string, source = 'text', monthFirst = false): PageDate | undefined {
-  const text = raw.trim().replace(/\s+/g, ' ');
+  const text = asciiDigits(raw).trim().replace(/\s+/g, ' ');
   if (!text || text.length > 400) return undefined;
   let m = ISO_RE.exec(text);
   if (m) {
@@ -427,7 +447,8 @@ function attrDate(el: DomElement, source: string, monthFirst: boolean): PageDate
 const DATE_CLASS =
   /(?:^|[\s_-])(?:date|dateline|time|timestamp|published|publish|pubdate|posted|post-date|post-meta|entry-date|article-date|byline|meta|datum|fecha|data|tarih|date-publication|info)(?:$|[\s_-])|publish|posted|datetime|pubdate|date/i;
 const MODIFIED_HINT = /updat|modif|edit|aktualisiert|actualiz|mis à jour|обновл|оновл|güncel/i;
-const COMMENT_HINT = /comment|reply|footer|copyright|sidebar|related|widget/i;
+const COMMENT_HINT =
+  /comment|reply|footer|copyright|sidebar|related|picker|calendar|weather|today|current-?date|masthead|top-?bar/i;
 
 /** Options for reading dates from a page. */
 export interface DateOptions {
@@ -475,10 +496,39 @@ export function findDates(
 
   if (!published) published = timeElementDate(document, monthFirst);
   if (!published) published = classedElementDate(document, monthFirst);
-  if (!published && opts.url) published = dateFromUrl(opts.url);
+  const fromUrl = opts.url ? dateFromUrl(opts.url) : undefined;
+  if (!published) published = fromUrl;
+  if (!published) published = visibleTextDate(document, monthFirst);
+  if (published?.utcOnly) published = localDayOf(published, document, fromUrl, monthFirst);
   if (!published && opts.feedPublishedAt) published = parsePageDate(opts.feedPublishedAt, 'feed');
   if (!published && modified) published = { ...modified, source: `${modified.source} (as published)` };
   return { published, modified };
+}
+
+/**
+ * A UTC timestamp near midnight falls on another day where the newsroom is. The day the page prints for
+ * readers (or, failing that, the day in its URL, written in newsroom time) is the publication day when it
+ * is the UTC day's neighbour.
+ */
+function localDayOf(
+  published: PageDate,
+  document: DomDocument,
+  fromUrl: PageDate | undefined,
+  monthFirst: boolean,
+): PageDate {
+  // Only hours at which some inhabited time zone is already on another day: before 06:00 UTC the Americas
+  // are still on the previous day, after 21:00 UTC Europe and Asia are on the next one.
+  const hour = Number(published.iso.slice(11, 13));
+  const wanted = hour < 6 ? -1 : hour >= 21 ? 1 : 0;
+  if (wanted === 0) return published;
+  const target = new Date(Date.parse(`${published.day}T00:00:00Z`) + wanted * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  for (const other of [fromUrl, visibleTextDate(document, monthFirst)]) {
+    if (other?.day === published.day) return published;
+    if (other?.day === target) return { ...published, day: target };
+  }
+  return published;
 }
 
 function contextOf(el: DomElement): string {
@@ -523,4 +573,44 @@ function classedElementDate(document: DomDocument, monthFirst: boolean): PageDat
     if (d) return d;
   }
   return undefined;
+}
+
+/**
+ * Last resort: the first date written in the visible text, looking after the headline first, because pages
+ * without markup for their date still print it next to the title or the byline.
+ */
+function visibleTextDate(document: DomDocument, monthFirst: boolean): PageDate | undefined {
+  const body = document.querySelector('body');
+  if (!body) return undefined;
+  const h1 = document.querySelector('h1');
+  const texts: { node: DomNode; afterH1: boolean }[] = [];
+  let afterH1 = !h1;
+  const walk = (node: DomNode): void => {
+    if (texts.length > 3000) return;
+    if (node.nodeType === 3) {
+      const v = node.nodeValue ?? '';
+      if (/\d/.test(v) && v.length < 300) texts.push({ node, afterH1 });
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as DomElement;
+    if (el === h1) afterH1 = true;
+    if (/^(?:SCRIPT|STYLE|NAV|FOOTER|ASIDE|SELECT|OPTION|TEXTAREA)$/.test(el.tagName)) return;
+    if (COMMENT_HINT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return;
+    for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
+  };
+  walk(body);
+  const parse = (list: typeof texts, limit: number): PageDate | undefined => {
+    for (const t of list.slice(0, limit)) {
+      const d = parsePageDate(t.node.nodeValue ?? '', 'text', monthFirst);
+      if (d) return d;
+    }
+    return undefined;
+  };
+  return (
+    parse(
+      texts.filter((t) => t.afterH1),
+      60,
+    ) ?? parse(texts, 40)
+  );
 }

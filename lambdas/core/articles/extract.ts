@@ -5,7 +5,7 @@
 
 import { parseHTML } from 'linkedom';
 import type { ExtractedArticle } from '../model';
-import { findDates } from './dates';
+import { findDates, type PageDate } from './dates';
 import type { DomDocument } from './dom';
 import { isArticleNode, readJsonLd } from './json-ld';
 import { detectLanguage, primaryLanguage } from './language';
@@ -62,6 +62,22 @@ export function parseDocument(html: string): DomDocument {
     ? slim
     : `<!doctype html><html><head></head><body>${slim}</body></html>`;
   return parseHTML(source).document as unknown as DomDocument;
+}
+
+/**
+ * The publication date of a page with the calendar day as the page printed it (which UTC conversion can
+ * move), for evaluations that judge days rather than instants. Uses the same sources as `extractArticle`.
+ */
+export function extractPublicationDate(
+  html: string,
+  opts: Pick<ExtractOptions, 'url' | 'feedPublishedAt'>,
+): PageDate | undefined {
+  const document = parseDocument(html);
+  return findDates(document, readJsonLd(document), {
+    url: opts.url,
+    feedPublishedAt: opts.feedPublishedAt,
+    monthFirst: monthFirstFor(document, opts.url),
+  }).published;
 }
 
 /** Extracts main text and metadata (title, byline, dates, canonical URL, language, site, image) from a page. */
