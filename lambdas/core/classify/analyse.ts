@@ -121,7 +121,11 @@ interface Candidate {
 
 // Company deals, tours and sport: their "agreements" and "visits" are not acts of states.
 const COMMERCIAL =
-  /\b(?:to buy|acquir\w+|acquisition|merger|takeover|stake in|shares?|retailer|company|firm|operator|chain|band|concerts?|fans|tour|album|club|season|transfer|sponsor\w*)\b/i;
+  /\b(?:yuan|yen|peso|rupee|rupiah|won|baht|ringgit|currenc(?:y|ies)|stocks?|bonds?|investors|traders|markets?|to buy|acquir\w+|acquisition|merger|takeover|stake in|shares?|retailer|company|firm|operator|chain|band|concerts?|fans|tour|album|club|season|transfer|sponsor\w*)\b/i;
+const SPORT =
+  /\b(?:match|matches|friendly|World Cup|Olympics?|tournament|championship|league|qualifier|semi-?final|final|squad|coach|striker|goal|wickets?|innings|grand prix|medal|football|soccer|cricket|rugby|tennis|basketball)\b/i;
+const UNREAL =
+  /(?:\b(?:urg\w+|call\w* on|ask\w*|appeal\w* to|press\w*|demand\w*|encourag\w+)\b[^;]{0,40}\bto\s*$|\b(?:den(?:y|ies|ied)|not|\w+n't|never|refus\w+ to|could|might|if|whether)\b(?:\s+\w+){0,6}\s*$)/i;
 const STATE_WORDS =
   /\b(?:president|prime minister|minister|government|ministry|embassy|ambassador|envoy|diplomat\w*|foreign|leaders?|king|chancellor|parliament|summit|bilateral|state visit|sanctions)\b/i;
 
@@ -169,7 +173,7 @@ function decide(
       rejected ||= `"${sentence}" uses diplomatic words in another sense`;
       continue;
     }
-    if (COMMERCIAL.test(sentence) && !STATE_WORDS.test(sentence)) {
+    if ((COMMERCIAL.test(sentence) || SPORT.test(sentence)) && !STATE_WORDS.test(sentence)) {
       rejected ||= `"${sentence}" is about companies or entertainment, not states`;
       continue;
     }
@@ -177,6 +181,12 @@ function decide(
     if (hits.length === 0) continue;
     const parties = partiesIn(sentence, language, people);
     for (const hit of hits) {
+      // Appeals ("urged both sides to agree"), denials and hypotheticals are not events that happened.
+      const before = sentence.slice(Math.max(0, hit.index - 60), hit.index);
+      if (UNREAL.test(before)) {
+        rejected ||= `"${hit.match.trim()}" is appealed for, denied or hypothetical`;
+        continue;
+      }
       let { actor, recipient } = pickParties(parties, hit.index);
       // The subject must be a state or body named before the verb ("The tour will visit Chile" has none).
       if (actor && actor.at >= hit.index && !/^(?:SUPPORT|SANCTION|ACCUSE)$/.test(hit.cue.plover))
