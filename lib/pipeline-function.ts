@@ -40,7 +40,11 @@ class CopyFilesHook implements ICommandHooks {
     return [];
   }
   afterBundling(inputDir: string, outputDir: string): string[] {
-    return this.files.map(([from, to]) => `cp "${path.join(inputDir, from)}" "${path.join(outputDir, to)}"`);
+    // Node rather than `cp`, so the hook also runs where local bundling uses cmd.exe.
+    return this.files.map(
+      ([from, to]) =>
+        `node -e "require('node:fs').copyFileSync(process.argv[1], process.argv[2])" "${path.join(inputDir, from)}" "${path.join(outputDir, to)}"`,
+    );
   }
 }
 
