@@ -9,13 +9,31 @@ import { join } from 'node:path';
 export type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { module: string; summary: string }> = {
-  demo: { module: 'demo', summary: 'run the whole pipeline over bundled demo feeds on embedded DynamoDB and S3' },
+  demo: {
+    module: 'demo',
+    summary: 'run the whole pipeline over bundled demo feeds on embedded DynamoDB and S3',
+  },
   run: { module: 'run', summary: 'run the pipeline over real feeds: --feeds FILE [--every 15m]' },
-  serve: { module: 'serve', summary: 'serve the embedded DynamoDB (:8000) and S3 (:4568) with the stored data' },
-  query: { module: 'query', summary: 'query stories: --country --dyad --type --feed --since --until --diplomatic [--json]' },
-  feeds: { module: 'feeds', summary: 'list every feed with its polling state; `feeds resume ID` resumes a parked feed' },
-  reprocess: { module: 'reprocess', summary: 'run extraction again over stored raw articles: [--since DAY] [--until DAY]' },
-  bench: { module: 'bench', summary: 'benchmark the local pipeline on a generated feed farm: [--feeds N] [--items M] [--json]' },
+  serve: {
+    module: 'serve',
+    summary: 'serve the embedded DynamoDB (:8000) and S3 (:4568) with the stored data',
+  },
+  query: {
+    module: 'query',
+    summary: 'query stories: --country --dyad --type --feed --since --until --diplomatic [--json]',
+  },
+  feeds: {
+    module: 'feeds',
+    summary: 'list every feed with its polling state; `feeds resume ID` resumes a parked feed',
+  },
+  reprocess: {
+    module: 'reprocess',
+    summary: 'run extraction again over stored raw articles: [--since DAY] [--until DAY]',
+  },
+  bench: {
+    module: 'bench',
+    summary: 'benchmark the local pipeline on a generated feed farm: [--feeds N] [--items M] [--json]',
+  },
   eval: { module: 'eval', summary: 'score a component against a corpus: eval NAME PATH [--json]' },
 };
 
@@ -56,7 +74,9 @@ export async function main(argv: string[]): Promise<number> {
     const [evaluation, ...evalArgs] = rest;
     const path = evaluation ? join(__dirname, 'eval', `${evaluation}.ts`) : '';
     if (!evaluation || !existsSync(path)) {
-      console.error(`newswire eval: unknown evaluation '${evaluation ?? ''}'; known: ${listEvaluations().join(', ')}`);
+      console.error(
+        `newswire eval: unknown evaluation '${evaluation ?? ''}'; known: ${listEvaluations().join(', ')}`,
+      );
       return 2;
     }
     return loadCommand(path)(evalArgs);

@@ -28,12 +28,10 @@ test('sends poll requests in batches of ten with their delay, capped at the SQS 
 });
 
 test('throws naming the feeds SQS refused', async () => {
-  sqs
-    .on(SendMessageBatchCommand)
-    .resolves({
-      Successful: [],
-      Failed: [{ Id: '1', Code: 'InternalError', SenderFault: false, Message: 'x' }],
-    });
+  sqs.on(SendMessageBatchCommand).resolves({
+    Successful: [],
+    Failed: [{ Id: '1', Code: 'InternalError', SenderFault: false, Message: 'x' }],
+  });
 
   await expect(
     new SqsPollQueue(new SQSClient({ region: 'us-east-1' }), queueUrl).send([
