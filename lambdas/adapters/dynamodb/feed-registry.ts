@@ -72,8 +72,7 @@ export class DynamoFeedRegistry implements FeedRegistry {
           new UpdateCommand({
             TableName: this.tableName,
             Key: feedKey(feed.id),
-            UpdateExpression:
-              'SET publisher = :publisher, #url = :url' + (feed.language ? ', #language = :language' : ''),
+            UpdateExpression: `SET publisher = :publisher, #url = :url${feed.language ? ', #language = :language' : ''}`,
             ExpressionAttributeNames: {
               '#url': 'url',
               ...(feed.language ? { '#language': 'language' } : {}),
