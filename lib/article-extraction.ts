@@ -6,7 +6,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
-import type { QueueConsumerSettings } from './config';
+import type { LogLevel, QueueConsumerSettings } from './config';
 import { visibilityFor } from './feed-polling';
 import { PipelineFunction } from './pipeline-function';
 import { WorkQueue } from './queues';
@@ -26,6 +26,7 @@ export interface ArticleExtractionProps {
   readonly environment: Readonly<Record<string, string>>;
   readonly extract: QueueConsumerSettings;
   readonly logRetention: logs.RetentionDays;
+  readonly logLevel: LogLevel;
   readonly logRemovalPolicy: RemovalPolicy;
 }
 
@@ -58,6 +59,7 @@ export class ArticleExtraction extends Construct {
       memoryMb: props.extract.memoryMb,
       timeout,
       logRetention: props.logRetention,
+      logLevel: props.logLevel,
       logRemovalPolicy: props.logRemovalPolicy,
       environment: { ...props.environment },
     });

@@ -2,6 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FeedConfig } from '../lambdas/core/model';
 
+/** Log levels both Powertools and Lambda's JSON log filter understand. */
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+
 /** Size and throughput of one Lambda stage. */
 export interface FunctionSettings {
   readonly memoryMb: number;
@@ -27,7 +30,7 @@ export interface DeployConfig {
   /** EventBridge Scheduler expression for the dispatch run, e.g. `rate(5 minutes)`. */
   readonly dispatchSchedule: string;
   readonly userAgent: string;
-  readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  readonly logLevel: LogLevel;
   readonly logRetentionDays: number;
   readonly alertEmail?: string;
   readonly storyEmail?: string;
@@ -244,7 +247,7 @@ export function parseDeployConfig(raw: unknown, where = 'config/deploy.json'): D
     eventBusName: busName,
     dispatchSchedule: schedule,
     userAgent: field(raw, 'userAgent', 'string', d.userAgent, where),
-    logLevel: logLevel as DeployConfig['logLevel'],
+    logLevel: logLevel as LogLevel,
     logRetentionDays,
     alertEmail: optionalEmail(
       field<string | undefined>(raw, 'alertEmail', 'string', undefined, where),

@@ -9,7 +9,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
-import type { FunctionSettings, QueueConsumerSettings } from './config';
+import type { FunctionSettings, LogLevel, QueueConsumerSettings } from './config';
 import { acknowledgeWildcardResource, nagArn } from './nag';
 import { PipelineFunction } from './pipeline-function';
 import { DeadLetterQueue, WorkQueue } from './queues';
@@ -37,6 +37,7 @@ export interface FeedPollingProps {
   readonly dispatch: FunctionSettings;
   readonly poll: QueueConsumerSettings;
   readonly logRetention: logs.RetentionDays;
+  readonly logLevel: LogLevel;
   readonly logRemovalPolicy: RemovalPolicy;
 }
 
@@ -68,6 +69,7 @@ export class FeedPolling extends Construct {
       memoryMb: props.dispatch.memoryMb,
       timeout: Duration.seconds(props.dispatch.timeoutSeconds),
       logRetention: props.logRetention,
+      logLevel: props.logLevel,
       logRemovalPolicy: props.logRemovalPolicy,
       environment: {
         ...props.environment,
@@ -118,6 +120,7 @@ export class FeedPolling extends Construct {
       memoryMb: props.poll.memoryMb,
       timeout: pollTimeout,
       logRetention: props.logRetention,
+      logLevel: props.logLevel,
       logRemovalPolicy: props.logRemovalPolicy,
       environment: { ...props.environment },
     });

@@ -37,6 +37,7 @@ export class NewswireStack extends Stack {
     const { config } = props;
     const logs_ = {
       logRetention: config.logRetentionDays as logs.RetentionDays,
+      logLevel: config.logLevel,
       logRemovalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     };
 
@@ -62,7 +63,6 @@ export class NewswireStack extends Stack {
       USER_AGENT: config.userAgent,
       POWERTOOLS_SERVICE_NAME: config.serviceName,
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-      LOG_LEVEL: config.logLevel,
     };
 
     this.feedPolling = new FeedPolling(this, 'FeedPolling', {

@@ -7,6 +7,7 @@ import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aw
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import type { LogLevel } from './config';
 import { acknowledgeWildcardResource, nagArn } from './nag';
 
 /** The repository root: handlers, the lock file and `config/` are found from here. */
@@ -20,6 +21,8 @@ export interface PipelineFunctionProps {
   readonly memoryMb: number;
   readonly timeout: Duration;
   readonly logRetention: logs.RetentionDays;
+  /** LOG_LEVEL for Powertools, and Lambda's own filter for JSON logs (which would otherwise drop DEBUG lines). */
+  readonly logLevel: LogLevel;
   /** Environment the function's typed config loader reads at cold start. */
   readonly environment: Readonly<Record<string, string>>;
   /** What happens to the log group on stack deletion. @default RemovalPolicy.RETAIN */
@@ -83,10 +86,12 @@ export class PipelineFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel[props.logLevel],
+      systemLogLevelV2: lambda.SystemLogLevel.INFO,
       tracing: lambda.Tracing.ACTIVE,
       reservedConcurrentExecutions: props.reservedConcurrency,
       // Stack traces point at the TypeScript source through the bundled source map.
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      environment: { ...props.environment, LOG_LEVEL: props.logLevel, NODE_OPTIONS: '--enable-source-maps' },
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
       bundling: {

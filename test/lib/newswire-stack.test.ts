@@ -78,6 +78,17 @@ describe('functions', () => {
     }
   });
 
+  it("logs at the configured level, in Powertools and in Lambda's JSON log filter alike", () => {
+    for (const t of [template, synthTemplate({ logLevel: 'DEBUG' })]) {
+      for (const fn of Object.values(pipelineFunctions(t))) {
+        const level = fn.Properties.Environment.Variables.LOG_LEVEL;
+        expect(fn.Properties.LoggingConfig.ApplicationLogLevel).toBe(level);
+      }
+    }
+    const [, debugFn] = functionByHandlerName(synthTemplate({ logLevel: 'DEBUG' }), 'poll-feed');
+    expect(debugFn.Properties.Environment.Variables.LOG_LEVEL).toBe('DEBUG');
+  });
+
   it('keeps logs for the configured retention', () => {
     const groups = Object.values(resources(template, 'AWS::Logs::LogGroup'));
     expect(groups).toHaveLength(3);
