@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { ARTICLE_TABLE } from '../../lambdas/adapters/dynamodb/table-design';
+import { loadConfig } from '../../lambdas/config';
 import { PIPELINE_METRICS } from '../../lib/monitoring';
 import { synthTemplate } from './stack-fixture';
 
@@ -117,6 +118,33 @@ describe('functions', () => {
     });
     const [, poll] = functionByHandlerName(template, 'poll-feed');
     expect(poll.Properties.Environment.Variables.POLL_QUEUE_URL).toBeUndefined();
+  });
+});
+
+describe('the contract with the handlers', () => {
+  it.each([
+    ['dispatch-feeds', 'lambdas/handlers/dispatch-feeds.ts'],
+    ['poll-feed', 'lambdas/handlers/poll-feed.ts'],
+    ['extract-article', 'lambdas/handlers/extract-article.ts'],
+  ])('sets every variable %s loads at cold start', (name, file) => {
+    const source = fs.readFileSync(path.join(__dirname, '..', '..', file), 'utf8');
+    const call = /loadConfig\(\[([^\]]*)\]/.exec(source);
+    expect(call).not.toBeNull();
+    const names = [...(call?.[1] ?? '').matchAll(/'([A-Za-z]+)'/g)].map((m) => m[1]) as Parameters<
+      typeof loadConfig
+    >[0][number][];
+    expect(names.length).toBeGreaterThan(0);
+    const [, fn] = functionByHandlerName(template, name);
+    // Tokens (Ref, GetAtt) become strings at deploy; only presence matters here.
+    const env = Object.fromEntries(
+      Object.entries(fn.Properties.Environment.Variables as Record<string, unknown>).map(([k, v]) => [
+        k,
+        typeof v === 'string' ? v : JSON.stringify(v),
+      ]),
+    );
+    expect(() => loadConfig(names, env)).not.toThrow();
+    // And nothing falls back to a default the stack meant to set.
+    expect(() => loadConfig(names, {})).toThrow();
   });
 });
 
