@@ -1,8 +1,9 @@
 /**
- * People named in an article, with role and country when the text gives them: a title before the name
- * ("Foreign Minister Wang Yi", "le président Emmanuel Macron"), a country or demonym before the title
- * ("Japanese Prime Minister Fumio Kishida", "Malaysia's Anwar"), or an apposition after it ("Hun Sen,
- * president of the ruling Cambodian People's Party"). Later surname-only references count toward the person.
+ * People named in an article, with role and country when the text gives them. Candidates are runs of
+ * capitalised words on one line; leading demonyms and titles are peeled off as country and role ("Japanese
+ * Prime Minister Fumio Kishida"), appositions add them after the name ("Hun Sen, president of the ruling
+ * Cambodian People's Party"). A run counts as a person when a title, a speech verb, an apposition or a later
+ * surname-only mention vouches for it, so that places and bodies ("Second Thomas Shoal") stay out.
  */
 import type { PersonMention } from '../model';
 import type { CountryHit } from './countries';
@@ -14,209 +15,189 @@ export interface PersonHit {
   readonly country?: string;
   readonly start: number;
   readonly end: number;
+  /** Why the run was taken for a person: a title, speech verb, apposition, or only its shape. */
+  readonly evidence: 'title' | 'speech' | 'apposition' | 'possessive' | 'shape';
 }
 
-const TITLES = [
-  'former prime minister',
-  'prime minister',
-  'deputy prime minister',
-  'foreign minister',
-  'deputy foreign minister',
-  'defence minister',
-  'defense minister',
-  'trade minister',
-  'finance minister',
-  'interior minister',
-  'minister',
-  'defence secretary',
-  'defense secretary',
-  'secretary of state',
-  'foreign secretary',
-  'secretary-general',
-  'secretary general',
-  'president',
-  'vice president',
-  'vice-president',
-  'former president',
-  'chancellor',
-  'king',
-  'queen',
-  'crown prince',
-  'prince',
-  'emir',
-  'sheikh',
-  'premier',
-  'ambassador',
-  'envoy',
-  'spokesperson',
-  'spokesman',
-  'spokeswoman',
-  'governor',
-  'senator',
-  'general',
-  'gen',
-  'commissioner',
-  'trade commissioner',
-  'chief executive',
-  'coach',
-  'leader',
-  'opposition leader',
-  'pope',
-  'mr',
-  'ms',
-  'mrs',
-  'dr',
-  // French, Spanish, Portuguese, German
-  'président',
-  'présidente',
-  'premier ministre',
-  'ministre',
-  'ministre des affaires étrangères',
-  'chancelier',
-  'presidente',
-  'primer ministro',
-  'canciller',
-  'ministro',
-  'ministra',
-  'primeiro-ministro',
-  'chanceler',
-  'bundeskanzler',
-  'kanzler',
-  'ministerpräsident',
-  'ministerpräsidenten',
-  'außenminister',
-  'außenministerin',
-  'präsident',
-  'präsidentin',
-  'bundespräsident',
-].sort((a, b) => b.length - a.length);
-
-const NAME_WORD =
-  "(?:[\\p{Lu}][\\p{Ll}\\p{M}'’]+(?:-[\\p{Lu}\\p{Ll}][\\p{Ll}\\p{M}]+)?|[\\p{Lu}]{2}(?=\\s[\\p{Lu}]))";
-const PARTICLE = '(?:bin|binti|al|el|de|da|do|dos|van|von|der|la|le|del|y|Al)';
-const NAME = `${NAME_WORD}(?:\\s(?:${PARTICLE}\\s)?${NAME_WORD}){0,3}`;
-// Titles in lower case, sentence case and title case; the name after them must be capitalised, so no `i` flag.
-const TITLE_FORMS = [
-  ...new Set(
-    TITLES.flatMap((t) => [
-      t,
-      t.charAt(0).toUpperCase() + t.slice(1),
-      t.replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()),
-    ]),
-  ),
-].sort((a, b) => b.length - a.length);
-const TITLE_RE = new RegExp(
-  `(?<![\\p{L}])(${TITLE_FORMS.map((t) => t.replace(/\s/g, '\\s+')).join('|')})\\.?\\s+(?:\\p{Ll}+\\s+)?(${NAME})`,
-  'gu',
+// Title words, matched in sequence before a name; lower-cased multi-word titles are joined by spaces.
+const TITLE_WORDS = new Set(
+  (
+    'former,deputy,vice,acting,interim,first,prime,foreign,defence,defense,trade,finance,interior,economy,health,' +
+    'justice,energy,agriculture,education,environment,labour,labor,tourism,transport,home,state,chief,senior,' +
+    'minister,ministers,president,presidents,leaders,vice-president,chancellor,premier,secretary,secretary-general,general,gen,' +
+    'lt,col,maj,major,brig,admiral,king,queen,crown,prince,princess,emir,sheikh,sultan,pope,ambassador,envoy,' +
+    'spokesperson,spokesman,spokeswoman,governor,senator,commissioner,coach,captain,leader,opposition,speaker,' +
+    'chairman,chairwoman,director,mr,mrs,ms,dr,judge,justice,prosecutor,public,district,police,army,' +
+    'président,présidente,ministre,premier,chancelier,presidente,ministro,ministra,canciller,primer,primeiro,' +
+    'primeiro-ministro,chanceler,bundeskanzler,kanzler,ministerpräsident,ministerpräsidenten,außenminister,' +
+    'außenministerin,präsident,präsidentin,bundespräsident,regierungschef,staatschef,monsieur,madame,señor,' +
+    'of,for,affairs,and,the,de,des,du,del,la,le,do,da,dos,state'
+  ).split(','),
 );
-const APPOSITION_RE = new RegExp(
-  `(?<![\\p{L}])(${NAME}),\\s+(?:the\\s+|a\\s+|an\\s+|who\\s+is\\s+)?((?:former\\s+|ruling-party\\s+|deputy\\s+|vice\\s+)?(?:president|prime minister|foreign minister|minister|chancellor|ambassador|secretary|leader|chairman|head|spokesman|spokeswoman|envoy|king|queen)[^,.;]{0,60})`,
-  'gu',
-);
-const SAID_RE = new RegExp(
-  `(?<![\\p{L}])(${NAME_WORD}(?:\\s(?:${PARTICLE}\\s)?${NAME_WORD}){1,3})\\s+(?:said|says|told|added|wrote|announced|stressed|dijo|afirmó|a déclaré|a affirmé|sagte|disse)\\b`,
-  'gu',
-);
-const POSSESSIVE_RE = new RegExp(
-  `(?<![\\p{L}])([\\p{Lu}][\\p{L}-]+(?:\\s[\\p{Lu}][\\p{L}-]+)?)['’]s\\s+(${NAME})`,
-  'gu',
-);
-
-// Words that start capitalised sequences which are not people.
-const NOT_NAME = new Set(
-  'The,A,An,In,On,At,But,And,For,With,After,Before,During,Under,Minister,Ministry,President,Prime,Foreign,Department,Council,Assembly,Party,Union,Nations,Court,Bank,University,Parliament,Congress,Senate,House,Government,State,National,Federal,Republic,Kingdom,Democratic,People,Army,Police,Office,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday,January,February,March,April,May,June,July,August,September,October,November,December,Le,La,Les,El,Los,Las,Der,Die,Das,Its,His,Her,Their,This,That,These,Those,It,He,She,They,We,Officials,Ambassador,Secretary,General,Chinese,Japanese,Korean,Indian,Reuters'.split(
+// Title words that can close a title ("Foreign Minister", "Secretary of State"): a role must end on one.
+const TITLE_HEADS = new Set(
+  'minister,ministers,president,presidents,leaders,vice-president,chancellor,premier,secretary,secretary-general,general,gen,king,queen,prince,princess,emir,sheikh,sultan,pope,ambassador,envoy,spokesperson,spokesman,spokeswoman,governor,senator,commissioner,coach,captain,leader,speaker,chairman,chairwoman,director,mr,mrs,ms,dr,judge,prosecutor,président,présidente,ministre,chancelier,presidente,ministro,ministra,canciller,chanceler,bundeskanzler,kanzler,ministerpräsident,ministerpräsidenten,außenminister,außenministerin,präsident,präsidentin,bundespräsident,state,affairs,primeiro-ministro,regierungschef,staatschef,lt,col,maj,major,admiral,crown'.split(
     ',',
   ),
 );
-const STOP_TAIL =
-  /\s(?:On|In|At|And|Of|For|The|Said|Says|Told|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+// Words that mark a run as a place, body, event or date rather than a person.
+const NOT_PERSON =
+  /^(?:Ministry|Ministries|Party|Council|Assembly|Union|Nations|Bank|University|Institute|Republic|Kingdom|Department|Court|Airport|Street|Stadium|Summit|Agreement|Treaty|Forces|Force|Sea|Ocean|Island|Islands|Strait|Province|City|State|States|Shoal|Reef|River|Mountains?|Mount|Valley|Desert|Delta|Plateau|Palace|House|Hall|Square|Park|Centre|Center|Museum|Library|Conference|Forum|Games|Cup|League|Tour|Championship|Federation|Association|Committee|Commission|Agency|Authority|Office|Bureau|Service|Services|Police|Army|Navy|Guard|Corps|Group|Company|Corporation|Holdings|Airlines|Motors|Express|Exchange|Index|Fund|Reserve|Movement|Front|Alliance|Coalition|Congress|Senate|Parliament|Government|Cabinet|Administration|Embassy|Consulate|Mission|Station|Bridge|Port|Gulf|Bay|Coast|Peninsula|Region|District|County|Territory|Declaration|Accord|Act|Law|Bill|Day|Week|Year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Trade|Security|Defence|Defense|Foreign|Affairs|Global|International|National|Central|Federal|Royal|Democratic|Socialist|Liberal|Conservative|Labour|Green|People|People's|Peoples|Christian|Islamic|Muslim|United|World|Asia|Europe|Africa|America|European|Asian|African|Arab|Western|Eastern|Northern|Southern|North|South|East|West|New|Super|Four|Grand|Prix|Open|Street|Road|Avenue|Thomas|Temple|Church|Mosque|Cathedral|Hotel|Tower|Stock|Market|Markets|Dow|Nasdaq|Brent|Covid|Ebola|Hamas|Hezbollah|Taliban|Reuters|Xinhua|Twitter|Facebook)$/;
+// Capitalised words that start sentences or headlines without being names.
+const FUNCTION_WORDS =
+  /^(?:The|A|An|In|On|At|But|And|Or|For|With|After|Before|During|Under|Over|Its|His|Her|Their|This|That|These|Those|It|He|She|They|We|I|As|By|From|To|Of|If|When|While|Since|Although|Though|Despite|According|Meanwhile|However|Also|Both|All|Some|Many|Most|Other|Others|Officials|Analysts|Critics|Police|Earlier|Later|Last|Next|Then|Now|Today|Yesterday|On|Le|La|Les|El|Los|Las|Der|Die|Das|Ein|Eine|Un|Une|Um|Uma|O|Os|As|Em|No|Na|Dans|Pour|Avec|Sur|Mit|Nach|Am|Im|Para|Con|Por|Tras|Según|Seit|Laut)$/;
 
-function cleanName(raw: string): string | undefined {
-  let name = raw.trim().replace(/\s+/g, ' ');
-  while (STOP_TAIL.test(name)) name = name.replace(STOP_TAIL, '');
-  const words = name.split(' ');
-  if (words.length === 0 || NOT_NAME.has(words[0] ?? '')) return undefined;
-  if (
-    words.some((w) =>
-      /^(?:Ministry|Party|Council|Assembly|Union|Nations|Bank|University|Republic|Kingdom|Department|Court|Airport|Street|Stadium|Summit|Agreement|Treaty|Forces|Sea|Island|Islands|Strait|Province|City)$/.test(
-        w,
-      ),
-    )
-  )
-    return undefined;
-  return name;
+const NAME_WORD =
+  "(?:[\\p{Lu}](?:['’]\\p{Lu})?[\\p{Ll}\\p{M}'’]+(?:-[\\p{Lu}\\p{Ll}][\\p{Ll}\\p{M}]+)*|(?:al|el|bin|ibn|ben|van|von|de|da|du|del|der|den|la|le|dos|das)(?=[- ](?:\\p{Lu}|(?:der|den|la|le|de)[ ]\\p{Lu}))|(?:al|el|ibn)-[\\p{Lu}][\\p{Ll}\\p{M}]+|[\\p{Lu}]{2}(?= \\p{Lu}\\p{Ll})|[IVX]{1,4}(?![\\p{L}])|[\\p{Lu}]\\.)";
+// Runs of capitalised words (with particles) on one line; commas and line breaks end a run.
+const RUN_RE = new RegExp(`(?<![\\p{L}\\p{N}'’-])${NAME_WORD}(?:[ -]${NAME_WORD})*`, 'gu');
+const SPEECH_AFTER =
+  /^(?:'s)?,?\s+(?:\w+ )?(?:said|says|told|added|wrote|announced|stressed|noted|warned|declared|insisted|argued|explained|replied|tweeted|posted|dijo|afirmó|declaró|señaló|a déclaré|a affirmé|a indiqué|sagte|erklärte|betonte|disse|afirmou|declarou)\b/u;
+const APPOSITION_AFTER =
+  /^,\s+(?:the\s+|a\s+|an\s+|who\s+(?:is|was|has|had|heads|leads|chairs)\s+)?((?:\p{Ll}[\p{L}-]*\s+){0,3}(?:president|prime minister|minister|chancellor|ambassador|envoy|secretary|leader|chairman|head|spokesman|spokeswoman|spokesperson|king|queen|emir|governor|general|commander|director|chief|adviser|advisor|researcher|analyst|captain|coach|founder|official|diplomat|premier|mayor|judge|prosecutor|lawyer|candidate|professor|economist|striker|forward|midfielder|batsman|bowler|player|actor|singer|champion)\b[^,.;]{0,70})/u;
+const AGE_AFTER = /^,\s+\d{2},/;
+
+interface Run {
+  readonly start: number;
+  readonly end: number;
+  readonly words: readonly { text: string; start: number; end: number }[];
 }
 
-/** Finds people by titles, appositions, possessive country forms and speech verbs. */
+function runsOf(text: string): Run[] {
+  const runs: Run[] = [];
+  for (const m of text.matchAll(RUN_RE)) {
+    const start = m.index ?? 0;
+    const words: { text: string; start: number; end: number }[] = [];
+    for (const w of m[0].matchAll(/[^ ]+/g)) {
+      words.push({ text: w[0], start: start + (w.index ?? 0), end: start + (w.index ?? 0) + w[0].length });
+    }
+    runs.push({ start, end: start + m[0].length, words });
+  }
+  return runs;
+}
+
+/** Finds people by titles, appositions, possessive country forms, speech verbs and surname re-mentions. */
 export function findPeople(
   text: string,
   countryHits: readonly CountryHit[],
   reserved: (start: number, end: number) => boolean,
 ): PersonHit[] {
   const hits: PersonHit[] = [];
-  const countryBefore = (pos: number): string | undefined => {
-    // A country or demonym right before the title: "Japanese Prime Minister", "Malaysia's".
-    for (let i = countryHits.length - 1; i >= 0; i--) {
-      const h = countryHits[i] as CountryHit;
-      if (h.end <= pos && pos - h.end <= 3) return h.code;
-      if (h.end < pos - 3) break;
+  // Binary search over the hits (sorted by start): this runs for every capitalised word.
+  const countryAt = (start: number, end: number): CountryHit | undefined => {
+    let lo = 0;
+    let hi = countryHits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((countryHits[mid] as CountryHit).end <= start) lo = mid + 1;
+      else hi = mid;
     }
-    return undefined;
+    const h = countryHits[lo];
+    return h && h.start < end && h.end > start ? h : undefined;
   };
-  const countryWithin = (from: number, to: number): string | undefined =>
-    countryHits.find((h) => h.start >= from && h.end <= to)?.code;
-  const isCountryName = (start: number, end: number) =>
-    countryHits.some((h) => h.start < end && h.end > start);
-  for (const m of text.matchAll(TITLE_RE)) {
-    const title = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
-    const rawName = m[2] ?? '';
-    const nameStart = (m.index ?? 0) + m[0].length - rawName.length;
-    const name = cleanName(rawName);
-    if (
-      !name ||
-      isCountryName(nameStart, nameStart + name.length) ||
-      reserved(nameStart, nameStart + name.length)
+  let lastPersonEnd = -10;
+  // Lower-case title words before a run: "the Russian foreign minister, Sergei Lavrov" / "le président Emmanuel Macron".
+  const titleBefore = (pos: number): { role?: string; country?: string } => {
+    const before = text.slice(Math.max(0, pos - 60), pos);
+    const m = /((?:[\p{L}-]+ ){0,4})$/u.exec(before.replace(/,\s*$/, ' '));
+    const words = (m?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
+    const roleWords: string[] = [];
+    let country: string | undefined;
+    for (let i = words.length - 1; i >= 0; i--) {
+      const w = words[i] as string;
+      const lw = w.toLowerCase();
+      if (TITLE_WORDS.has(lw) && lw !== 'the' && lw !== 'and') {
+        roleWords.unshift(lw);
+        continue;
+      }
+      const abs = pos - before.length + before.lastIndexOf(w);
+      const c = countryAt(abs, abs + w.length);
+      if (c && roleWords.length > 0) {
+        country = c.code;
+        continue;
+      }
+      break;
+    }
+    while (roleWords.length && !TITLE_HEADS.has(roleWords[roleWords.length - 1] as string)) roleWords.pop();
+    while (
+      roleWords.length &&
+      /^(?:of|for|and|the|de|des|du|del|la|le|do|da|dos)$/.test(roleWords[0] as string)
     )
-      continue;
-    const country = countryBefore(m.index ?? 0) ?? countryWithin(m.index ?? 0, nameStart);
+      roleWords.shift();
+    return { ...(roleWords.length ? { role: roleWords.join(' ') } : {}), ...(country ? { country } : {}) };
+  };
+  for (const run of runsOf(text)) {
+    // Peel leading demonyms/countries and title words: "Japanese Prime Minister Fumio Kishida".
+    let i = 0;
+    let country: string | undefined;
+    const roleWords: string[] = [];
+    let possessive = false;
+    while (i < run.words.length) {
+      const w = run.words[i] as { text: string; start: number; end: number };
+      const c = countryAt(w.start, w.end);
+      if (c) {
+        country = c.code;
+        possessive ||= /['’]s$/.test(w.text);
+        i++;
+        continue;
+      }
+      if (TITLE_WORDS.has(w.text.toLowerCase()) && !/^(?:De|Da|La|Le|Del|Do|Dos)$/.test(w.text)) {
+        roleWords.push(w.text.toLowerCase());
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (i > 0 && roleWords.length === 0 && !possessive) country = undefined; // "Chinese Foreign" etc. handled above
+    let nameWords = run.words.slice(i);
+    // Trailing particles and possessives are not part of the name.
+    while (
+      nameWords.length &&
+      /^(?:al|el|bin|ibn|ben|van|von|de|da|du|del|der|la|le|dos|das)$/.test(
+        nameWords[nameWords.length - 1]?.text ?? '',
+      )
+    )
+      nameWords = nameWords.slice(0, -1);
+    if (nameWords.length === 0) continue;
+    let possessiveName = false;
+    const lastWord = nameWords[nameWords.length - 1] as { text: string; start: number; end: number };
+    if (/['’]s$/.test(lastWord.text)) possessiveName = true;
+    const clean = nameWords.map((w) => w.text.replace(/['’]s$/, ''));
+    if (clean.some((w) => NOT_PERSON.test(w)) || FUNCTION_WORDS.test(clean[0] as string)) continue;
+    const start = (nameWords[0] as { start: number }).start;
+    const end = lastWord.end - (possessiveName ? 2 : 0);
+    if (countryAt(start, end) || reserved(start, end)) continue;
+    const name = clean.join(' ');
+    const after = text.slice(end, end + 120);
+    const apposition = APPOSITION_AFTER.exec(after);
+    const before = run.start === start ? titleBefore(start) : {};
+    const role = roleWords.length ? roleWords.join(' ') : (before.role ?? apposition?.[1]?.trim());
+    let who = country ?? before.country;
+    if (!who && apposition?.[1])
+      who = countryHits.find((h) => h.start >= end && h.end <= end + (apposition[0]?.length ?? 0))?.code;
+    if (possessive && !who) who = country;
+    // "Presidents Félix Tshisekedi and Paul Kagame": a name coordinated with a person is one too.
+    const coordinated =
+      /^(?:,| and| et| y| e| und)\s+$/.test(text.slice(lastPersonEnd, start)) && clean.length > 1;
+    const evidence: PersonHit['evidence'] =
+      roleWords.length || before.role || coordinated
+        ? 'title'
+        : apposition
+          ? 'apposition'
+          : SPEECH_AFTER.test(after) || AGE_AFTER.test(after)
+            ? 'speech'
+            : possessive
+              ? 'possessive'
+              : 'shape';
     hits.push({
       name,
-      role: title,
-      ...(country ? { country } : {}),
-      start: nameStart,
-      end: nameStart + name.length,
+      ...(role ? { role: role.replace(/\s+/g, ' ') } : {}),
+      ...(who ? { country: who } : {}),
+      start,
+      end,
+      evidence,
     });
-  }
-  for (const m of text.matchAll(APPOSITION_RE)) {
-    const name = cleanName(m[1] ?? '');
-    const start = m.index ?? 0;
-    if (!name || isCountryName(start, start + name.length) || reserved(start, start + name.length)) continue;
-    const role = (m[2] ?? '').trim();
-    const end = start + (m[0] ?? '').length;
-    const country = countryWithin(start + name.length, end) ?? countryBefore(start);
-    hits.push({ name, role, ...(country ? { country } : {}), start, end: start + name.length });
-  }
-  for (const m of text.matchAll(POSSESSIVE_RE)) {
-    const start = m.index ?? 0;
-    const owner = m[1] ?? '';
-    const country = countryHits.find((h) => h.start === start && h.end >= start + owner.length - 1)?.code;
-    if (!country) continue;
-    const rawName = m[2] ?? '';
-    const nameStart = start + m[0].length - rawName.length;
-    const name = cleanName(rawName);
-    if (
-      !name ||
-      isCountryName(nameStart, nameStart + name.length) ||
-      reserved(nameStart, nameStart + name.length)
-    )
-      continue;
-    hits.push({ name, country, start: nameStart, end: nameStart + name.length });
-  }
-  for (const m of text.matchAll(SAID_RE)) {
-    const start = m.index ?? 0;
-    const name = cleanName(m[1] ?? '');
-    if (!name || isCountryName(start, start + name.length) || reserved(start, start + name.length)) continue;
-    hits.push({ name, start, end: start + name.length });
+    if (evidence !== 'shape') lastPersonEnd = end;
   }
   return hits;
 }
@@ -226,7 +207,15 @@ export function peopleMentions(
   hits: readonly PersonHit[],
   text: string,
 ): { mentions: PersonMention[]; bySurface: Map<string, PersonMention> } {
-  const people: { name: string; role?: string; country?: string; first: number }[] = [];
+  interface Person {
+    name: string;
+    role?: string;
+    country?: string;
+    first: number;
+    count: number;
+    vouched: boolean;
+  }
+  const people: Person[] = [];
   const sorted = [...hits].sort(
     (a, b) => b.name.split(' ').length - a.name.split(' ').length || a.start - b.start,
   );
@@ -236,47 +225,43 @@ export function peopleMentions(
       (p) =>
         p.name === h.name ||
         (words.length === 1 && p.name.split(' ').includes(h.name)) ||
-        p.name.endsWith(` ${h.name}`) ||
-        h.name.endsWith(` ${p.name}`),
+        p.name.endsWith(` ${h.name}`),
     );
     if (same) {
-      if (!same.role && h.role) same.role = h.role;
-      if (!same.country && h.country) same.country = h.country;
+      same.role ??= h.role;
+      same.country ??= h.country;
       same.first = Math.min(same.first, h.start);
+      same.count++;
+      // A later mention by surname alone, or with a title or speech verb, vouches for the full name.
+      if (h.evidence !== 'shape' || words.length < same.name.split(' ').length) same.vouched = true;
       continue;
     }
-    if (words.length === 1) continue; // a lone capitalised word is not enough to name a new person
-    people.push({ name: h.name, role: h.role, country: h.country, first: h.start });
+    if (words.length === 1 || words.length > 5) continue; // a lone capitalised word does not name a new person
+    people.push({
+      name: h.name,
+      ...(h.role ? { role: h.role } : {}),
+      ...(h.country ? { country: h.country } : {}),
+      first: h.start,
+      count: 1,
+      vouched: h.evidence !== 'shape',
+    });
   }
   const bySurface = new Map<string, PersonMention>();
   const mentions: PersonMention[] = [];
-  for (const p of people.sort((a, b) => a.first - b.first)) {
+  for (const p of people.filter((x) => x.vouched).sort((a, b) => a.first - b.first)) {
     const parts = p.name.split(' ');
-    const surnames = new Set([p.name, parts[parts.length - 1] as string]);
-    // East Asian and Khmer names put the family name first ("Hun Sen", "Xi Jinping").
-    if (parts.length === 2) surnames.add(parts[0] as string);
-    let count = 0;
-    const full = new RegExp(
-      `(?<![\\p{L}])${p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`,
-      'gu',
-    );
-    count = (text.match(full) ?? []).length;
-    const last = parts[parts.length - 1] as string;
-    if (parts.length > 1) {
-      const lone = new RegExp(
-        `(?<![\\p{L}] )(?<![\\p{L}])${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`,
-        'gu',
-      );
-      count = Math.max(count, (text.match(lone) ?? []).length);
-    }
     const mention: PersonMention = {
       name: p.name,
       ...(p.role ? { role: p.role } : {}),
       ...(p.country ? { country: p.country } : {}),
-      count: Math.max(1, count),
+      count: p.count,
     };
     mentions.push(mention);
-    for (const s of surnames) if (!bySurface.has(s)) bySurface.set(s, mention);
+    const keys = new Set([p.name, parts[parts.length - 1] as string]);
+    // East Asian and Khmer names put the family name first ("Hun Sen", "Xi Jinping").
+    if (parts.length === 2) keys.add(parts[0] as string);
+    for (const k of keys) if (!bySurface.has(k)) bySurface.set(k, mention);
   }
+  void text;
   return { mentions, bySurface };
 }
