@@ -456,6 +456,17 @@ describe('monitoring', () => {
     );
   });
 
+  it('charts every metric the handlers emit', () => {
+    const dir = path.join(__dirname, '..', '..', 'lambdas', 'handlers');
+    const emitted = new Set<string>();
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const source = fs.readFileSync(path.join(dir, file), 'utf8');
+      for (const m of source.matchAll(/addMetric\(\s*'([A-Za-z]+)'/g)) if (m[1]) emitted.add(m[1]);
+    }
+    expect(emitted.size).toBeGreaterThanOrEqual(5);
+    expect(Object.values(PIPELINE_METRICS)).toEqual(expect.arrayContaining([...emitted]));
+  });
+
   it('shows every pipeline counter on the dashboard', () => {
     const [dashboard] = Object.values(resources(template, 'AWS::CloudWatch::Dashboard'));
     const body = JSON.stringify(dashboard?.Properties.DashboardBody);
