@@ -105,7 +105,8 @@ export function extractArticle(html: string, opts: ExtractOptions): ExtractedArt
     primaryLanguage(opts.httpContentLanguage) ??
     primaryLanguage(opts.feedLanguage) ??
     detectLanguage(text);
-  const firstParagraph = blocks.find((b) => b.length > 80);
+  // Readers' excerpt when the page has no description: its opening paragraph, as Readability does.
+  const firstParagraph = blocks.find((b) => b.length > 40);
   return {
     title: meta.title ?? opts.feedTitle?.trim() ?? undefined,
     byline: meta.byline,
@@ -114,7 +115,7 @@ export function extractArticle(html: string, opts: ExtractOptions): ExtractedArt
     canonicalUrl: meta.canonicalUrl ?? opts.url,
     language,
     siteName: meta.siteName,
-    description: meta.description ?? firstParagraph?.slice(0, 300),
+    description: meta.description ?? firstParagraph?.slice(0, 1000),
     leadImage: meta.leadImage,
     text,
     wordCount,

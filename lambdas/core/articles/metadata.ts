@@ -92,11 +92,12 @@ export function cleanTitle(title: string, siteName: string | undefined, url: str
   while (end - start > 1 && isSite(parts[end - 1] as string)) end--;
   while (end - start > 1 && isSite(parts[start] as string)) start++;
   if (start === 0 && end === parts.length) {
-    // Unknown suffix: drop a trailing '| Section' or '| Brand' when it is short and the title stays long.
+    // Unknown suffix: a short last part after '|', '-', '–', '—', '·' or '»' is a brand or a section when
+    // the rest is still a full headline.
     const last = parts[parts.length - 1] as string;
     const lastSep = (seps[seps.length - 1] ?? '').trim();
     const head = parts.slice(0, -1).join(' ');
-    if (lastSep === '|' && last.split(/\s+/).length <= 4 && head.split(/\s+/).length >= 4) end--;
+    if (/^[|\-–—·»]$/.test(lastSep) && last.split(/\s+/).length <= 4 && head.split(/\s+/).length >= 4) end--;
   }
   if (start === 0 && end === parts.length) return t;
   let out = parts[start] as string;
@@ -108,12 +109,92 @@ export function cleanTitle(title: string, siteName: string | undefined, url: str
 export function cleanByline(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   let s = raw.replace(/\s+/g, ' ').trim();
-  if (/^https?:\/\//i.test(s)) return undefined;
+  if (/^https?:\/\//i.test(s) || /^(?:last\s+)?(?:updated|modified|published)\b/i.test(s)) return undefined;
   s = s.replace(/^(?:by|written by|von|par|por|di|door|av|af|autor(?:in)?|author)\s*:?\s+/i, '');
   s = s.replace(/\s*(?:[|,]\s*)?(?:updated|published|posted)\b.*$/i, '');
-  s = s.trim().replace(/[,;|]+$/, '');
+  // Dates, times, handles and "8h ago" glued after the name.
+  s = s.replace(
+    /\s*(?:[-–—|•·,]\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[:/.]\d|\d+\s*[hm]\b|@\w).*$/i,
+    '',
+  );
+  s = s.trim().replace(/[\s\d,;|•·—–-]+$/, '');
   if (!s || s.length > 120) return undefined;
   return s;
+}
+
+const BYLINE_META = [
+  'dc:creator',
+  'dc.creator',
+  'dcterm:creator',
+  'dcterms.creator',
+  'author',
+  'parsely-author',
+  'sailthru.author',
+  'article:author',
+  'byl',
+];
+
+function first(meta: Map<string, string>, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const v = meta.get(key);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+function words(s: string): Set<string> {
+  return new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/** Share of `a`'s words found in `b`. */
+function overlap(a: string, b: string): number {
+  const wa = words(a);
+  if (wa.size === 0) return 0;
+  const wb = words(b);
+  let n = 0;
+  for (const w of wa) if (wb.has(w)) n++;
+  return n / wa.size;
+}
+
+/**
+ * JSON-LD `headline` and `name` usually agree; when they do not, one of them is often the site's name or a
+ * description, so the one that the HTML `<title>` confirms wins.
+ */
+function articleTitle(article: JsonLdNode | undefined, docTitle: string | undefined): string | undefined {
+  const headline = ldString(article?.headline);
+  const name = typeof article?.name === 'string' ? article.name.trim() : undefined;
+  if (headline && name && headline !== name && docTitle) {
+    if (overlap(headline, docTitle) >= 0.75) return headline;
+    if (overlap(name, docTitle) >= 0.75) return name;
+  }
+  return headline ?? name;
+}
+
+/** "Aktuálně.cz - Víte, co se právě děje" → "Aktuálně.cz": the brand without its slogan. */
+function siteNameWithoutTagline(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const [head, ...rest] = name.split(/\s+[|\-–—:]\s+/);
+  return rest.length && head && head.split(/\s+/).length <= 3 ? head : name;
+}
+
+const BYLINE_SELECTOR =
+  '[itemprop~="author"], [rel="author"], [class*="byline"], [id*="byline"], [class*="author"], [class*="writtenby"], [class*="dateline"]';
+
+/** A byline printed in the page: the first short author element, as Readability looks for it. */
+function bylineFromMarkup(document: DomDocument): string | undefined {
+  for (const el of Array.from(document.querySelectorAll(BYLINE_SELECTOR))) {
+    if (el.closest('[class*="comment"], footer, aside')) continue;
+    const named = el.querySelector('[itemprop="name"]');
+    const raw = el.getAttribute('content') ?? named?.textContent ?? el.textContent ?? '';
+    const text = raw.replace(/\s+/g, ' ').trim();
+    if (text.length < 3 || text.length > 100) continue;
+    const cleaned = cleanByline(text);
+    // A long run of words without a comma or "and" is a headline in an author box, not a list of names.
+    const wordCount = cleaned?.split(/\s+/).length ?? 0;
+    if (cleaned && wordCount > 6 && !/,|\s(?:and|et|und|y|e|i|avec|with)\s|&|\(/.test(cleaned)) continue;
+    if (cleaned && /\p{L}/u.test(cleaned)) return cleaned;
+  }
+  return undefined;
 }
 
 function articleNode(nodes: readonly JsonLdNode[]): JsonLdNode | undefined {
@@ -131,23 +212,29 @@ export function readMetadata(
   const org = jsonLd.find((n) => hasType(n, 'Organization') || hasType(n, 'NewsMediaOrganization'));
   const website = jsonLd.find((n) => hasType(n, 'WebSite'));
 
-  const siteName = clean(
-    meta.get('og:site_name') ??
-      ldString(article?.publisher) ??
-      ldString(website?.name) ??
-      ldString(org?.name) ??
-      meta.get('application-name') ??
-      meta.get('twitter:site')?.replace(/^@/, ''),
+  const siteName = siteNameWithoutTagline(
+    clean(
+      meta.get('og:site_name') ??
+        ldString(article?.publisher) ??
+        ldString(website?.name) ??
+        ldString(org?.name) ??
+        meta.get('application-name') ??
+        meta.get('twitter:site')?.replace(/^@/, ''),
+    ),
   );
 
   const docTitle = clean(document.querySelector('title')?.textContent);
   const rawTitle = clean(
-    ldString(article?.headline) ??
-      ldString(article?.name) ??
-      meta.get('og:title') ??
-      meta.get('twitter:title') ??
-      meta.get('dc.title') ??
-      meta.get('title') ??
+    articleTitle(article, docTitle) ??
+      first(meta, [
+        'dc:title',
+        'dc.title',
+        'dcterm:title',
+        'dcterms.title',
+        'og:title',
+        'twitter:title',
+        'parsely-title',
+      ]) ??
       docTitle ??
       document.querySelector('h1')?.textContent,
   );
@@ -158,33 +245,25 @@ export function readMetadata(
       .filter((n) => !/^https?:/i.test(n))
       .join(', ') || undefined,
   );
-  if (!byline) {
-    for (const key of [
-      'author',
-      'dc.creator',
-      'parsely-author',
-      'sailthru.author',
-      'article:author',
-      'byl',
-    ]) {
-      byline = cleanByline(meta.get(key));
-      if (byline) break;
-    }
+  for (const key of BYLINE_META) {
+    if (byline) break;
+    byline = cleanByline(meta.get(key));
   }
-  if (!byline) {
-    const el = document.querySelector(
-      '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], .byline, .author-name, .author',
-    );
-    const content = el?.getAttribute('content');
-    byline = cleanByline(content ?? el?.textContent ?? undefined);
-  }
+  if (!byline) byline = bylineFromMarkup(document);
 
   const description = clean(
     ldString(article?.description) ??
-      meta.get('og:description') ??
-      meta.get('description') ??
-      meta.get('twitter:description') ??
-      meta.get('dc.description'),
+      first(meta, [
+        'dc:description',
+        'dc.description',
+        'dcterm:description',
+        'dcterms.description',
+        'og:description',
+        'weibo:article:description',
+        'weibo:webpage:description',
+        'description',
+        'twitter:description',
+      ]),
   );
 
   const image =
