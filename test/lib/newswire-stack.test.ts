@@ -288,6 +288,20 @@ describe('article table', () => {
     expect(table.DeletionPolicy).toBe('Retain');
   });
 
+  it('is deleted with the stack, with its logs, only when retainData is false', () => {
+    const disposable = synthTemplate({ retainData: false });
+    const [gone] = Object.values(resources(disposable, 'AWS::DynamoDB::Table'));
+    expect(gone?.DeletionPolicy).toBe('Delete');
+    expect(gone?.Properties.DeletionProtectionEnabled).toBe(false);
+    expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+    for (const group of Object.values(resources(disposable, 'AWS::Logs::LogGroup'))) {
+      expect(group.DeletionPolicy).toBe('Delete');
+    }
+    for (const group of Object.values(resources(template, 'AWS::Logs::LogGroup'))) {
+      expect(group.DeletionPolicy).toBe('Retain');
+    }
+  });
+
   it('has exactly the indexes of the shared table design, all projecting every attribute', () => {
     const indexes = table.Properties.GlobalSecondaryIndexes as Array<Record<string, Cfn>>;
     expect(indexes.map((i) => i.IndexName).sort()).toEqual(ARTICLE_TABLE.indexes.map((i) => i.name).sort());
