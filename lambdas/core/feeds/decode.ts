@@ -243,10 +243,153 @@ export function decodeDocument(bytes: Uint8Array, opts: DecodeOptions): DecodedD
     chosen = highBytes && validUtf8 ? utf8 : c;
     break;
   }
-  if (!chosen) chosen = validUtf8 ? utf8 : ALIASES['windows-1252']!;
+  // Nothing declared (or nothing usable) and not UTF-8: guess from the bytes.
+  if (!chosen) chosen = validUtf8 ? utf8 : detectLegacyCharset(bytes);
   return { text: stripBom(iconv.decode(Buffer.from(bytes), chosen.decoder)), charset: chosen.name };
 }
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Multi-byte and non-Latin single-byte encodings tried when an undeclared document is not UTF-8. */
+const DETECT_CANDIDATES = [
+  'windows-1251',
+  'koi8-r',
+  'windows-1255',
+  'windows-1256',
+  'windows-874',
+  'iso-8859-7',
+  'shift_jis',
+  'euc-jp',
+  'gb18030',
+  'big5',
+  'euc-kr',
+] as const;
+
+/** Very common Chinese characters, simplified and traditional forms, to tell GB from Big5. */
+const COMMON_SIMPLIFIED = new Set(
+  Array.from('的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年会就要发以经对生能'),
+);
+const COMMON_TRADITIONAL = new Set(
+  Array.from('的一是不了人我在有他這中大來上國個到說們為子和你地出道也時年會就要發以經對生能'),
+);
+
+function scriptOf(cp: number): string {
+  if (cp >= 0x400 && cp <= 0x4ff) return 'cyrillic';
+  if (cp >= 0x370 && cp <= 0x3ff) return 'greek';
+  if (cp >= 0x590 && cp <= 0x5ff) return 'hebrew';
+  if (cp >= 0x600 && cp <= 0x6ff) return 'arabic';
+  if (cp >= 0xe00 && cp <= 0xe7f) return 'thai';
+  if (cp >= 0x3040 && cp <= 0x30ff) return 'kana';
+  if (cp >= 0x4e00 && cp <= 0x9fff) return 'han';
+  if (cp >= 0xac00 && cp <= 0xd7af) return 'hangul';
+  if (
+    (cp >= 0x2000 && cp <= 0x206f) ||
+    (cp >= 0x3000 && cp <= 0x303f) ||
+    (cp >= 0xff00 && cp <= 0xffef) ||
+    cp === 0xa0
+  )
+    return 'punct';
+  if (cp >= 0xc0 && cp <= 0x24f) return 'latin';
+  return 'other';
+}
+
+/** How plausible a decoding of a document is, higher is better; `bad` characters weigh heavily. */
+function plausibility(text: string, decoder: string): number {
+  const counts = new Map<string, number>();
+  let total = 0;
+  let bad = 0;
+  let upper = 0;
+  let lower = 0;
+  let simplified = 0;
+  let traditional = 0;
+  let softLetters = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) continue;
+    total++;
+    if (cp === 0xfffd || (cp >= 0x80 && cp <= 0x9f) || (cp >= 0xe000 && cp <= 0xf8ff)) {
+      bad++;
+      continue;
+    }
+    const script = scriptOf(cp);
+    counts.set(script, (counts.get(script) ?? 0) + 1);
+    if (script === 'cyrillic') {
+      if (cp >= 0x410 && cp <= 0x42f) upper++;
+      else if (cp >= 0x430 && cp <= 0x44f) lower++;
+      if (cp >= 0x44b && cp <= 0x44f) softLetters++;
+    }
+    if (COMMON_SIMPLIFIED.has(ch)) simplified++;
+    if (COMMON_TRADITIONAL.has(ch)) traditional++;
+  }
+  if (!total) return 0;
+  const punct = counts.get('punct') ?? 0;
+  let best = 0;
+  let bestScript = 'other';
+  for (const [script, n] of counts) {
+    if (script !== 'punct' && script !== 'other' && n > best) {
+      best = n;
+      bestScript = script;
+    }
+  }
+  // CJK: kana and han together are Japanese; han alone is Chinese
+  if (bestScript === 'han' || bestScript === 'kana')
+    best = (counts.get('han') ?? 0) + (counts.get('kana') ?? 0);
+  let score = (best + punct) / total - (5 * bad) / total;
+  // Cyrillic prose is mostly lower case with some capitals; the wrong Cyrillic code page inverts the case,
+  // and Hebrew read as Windows-1251 comes out all lower case and without ы, ь, э, ю, я
+  if (bestScript === 'cyrillic' && upper + lower > 0) score += lower / (upper + lower) >= 0.6 ? 0.1 : -0.3;
+  if (bestScript === 'cyrillic' && upper + lower >= 20 && softLetters === 0) score -= 0.3;
+  // Korean read as GB18030 (and other wrong CJK readings) gives valid but rare Han characters
+  const han = counts.get('han') ?? 0;
+  if (han >= 6 && (simplified + traditional) / han < 0.03) score -= 0.4;
+  // a code page made for one script that yields that script
+  const own: Record<string, string> = {
+    'windows-1255': 'hebrew',
+    'windows-1256': 'arabic',
+    'iso-8859-7': 'greek',
+  };
+  if (own[decoder] === bestScript) score += 0.15;
+  const kana = counts.get('kana') ?? 0;
+  if (decoder === 'shift_jis' || decoder === 'euc-jp') score += kana > 0 ? 0.2 : -0.2;
+  if (decoder === 'gb18030') score += 0.05 * Math.sign(simplified - traditional);
+  if (decoder === 'big5') score += 0.05 * Math.sign(traditional - simplified);
+  if (decoder === 'gb18030' || decoder === 'big5') score -= kana > 0 ? 0.3 : 0;
+  // a multi-byte decoding without a single invalid sequence is strong evidence in itself
+  if (bad === 0 && ['shift_jis', 'euc-jp', 'euc-kr', 'big5', 'gb18030'].includes(decoder) && best > 0)
+    score += 0.3;
+  return score;
+}
+
+/**
+ * Guesses the encoding of a document that declares none and is not UTF-8. Western text has isolated high
+ * bytes (an accent here and there) and reads as Windows-1252; text in other scripts has runs of them, and the
+ * candidate decoding that yields the most consistent script wins.
+ */
+export function detectLegacyCharset(bytes: Uint8Array): Charset {
+  let runs = 0;
+  let high = 0;
+  let inRun = false;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! >= 0x80) {
+      high++;
+      if (!inRun) runs++;
+      inRun = true;
+    } else inRun = false;
+  }
+  const western = ALIASES['windows-1252']!;
+  if (!high || high / runs <= 2) return western;
+  let best: Charset = western;
+  let bestScore = plausibility(iconv.decode(Buffer.from(bytes), 'windows-1252'), 'windows-1252') - 0.5;
+  for (const label of DETECT_CANDIDATES) {
+    const c = resolveCharset(label);
+    if (!c) continue;
+    const score = plausibility(iconv.decode(Buffer.from(bytes), c.decoder), label);
+    if (score > bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
 }

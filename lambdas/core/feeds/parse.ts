@@ -26,6 +26,8 @@ export interface ParseFeedOptions {
   /** The URL the feed was fetched from: the base for relative links. */
   readonly url: string;
   readonly contentType?: string;
+  /** The HTTP `Content-Language` header: the feed's language when the document states none. */
+  readonly contentLanguage?: string;
   /** Reference time for rejecting dates in the far future; defaults to now. */
   readonly now?: Date;
 }
@@ -220,9 +222,13 @@ export function htmlToText(html: string): string {
   const noTags = html
     .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
     .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<!--[\s\S]*$/, '') // an unclosed comment hides the rest, as in a browser
     .replace(/<(script|style|object|applet|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<(script|style)\b[\s\S]*$/i, ' ')
     .replace(/<br\s*\/?>|<\/(p|div|li|h[1-6]|blockquote|tr|td|th|dd|dt)\s*>/gi, ' ')
-    .replace(/<\/?[A-Za-z][\w:.-]*(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?\/?>/g, '');
+    .replace(/<\/?[A-Za-z][\w:.-]*(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?\/?>/g, '')
+    // tags with unbalanced quotes
+    .replace(/<\/?[A-Za-z][\w:.-]*(?:\s[^<>]*)?>/g, '');
   return cleanText(decodeHTML(noTags));
 }
 
@@ -257,9 +263,37 @@ const C1_TO_CP1252: Record<number, string> = {
   159: 'Ÿ',
 };
 
+const CP1252_TO_BYTE = new Map(Object.entries(C1_TO_CP1252).map(([byte, ch]) => [ch, Number(byte)]));
+
+/** UTF-8 read as Windows-1252 (or Latin-1): a lead character À-ô followed by one to three continuation characters. */
+const MOJIBAKE =
+  /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}/g;
+
+/**
+ * Repairs text that went through a UTF-8 → Windows-1252 → UTF-8 round trip ("CafÃ©" → "Café"), one run at a
+ * time, and only where the bytes form valid UTF-8, so genuine Latin-1 text such as "Ã " stays as it is.
+ */
+export function repairMojibake(s: string): string {
+  if (!/[\u00c2-\u00f4]/.test(s)) return s;
+  return s.replace(MOJIBAKE, (run) => {
+    const bytes: number[] = [];
+    for (const ch of run) {
+      const cp = ch.codePointAt(0)!;
+      const b = cp <= 0xff ? cp : CP1252_TO_BYTE.get(ch);
+      if (b === undefined) return run;
+      bytes.push(b);
+    }
+    const lead = bytes[0]!;
+    const need = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
+    if (bytes.length !== need + 1) return run;
+    const decoded = Buffer.from(bytes).toString('utf8');
+    return decoded.includes('\ufffd') || [...decoded].length !== 1 ? run : decoded;
+  });
+}
+
 /** Collapses whitespace and repairs C1 control characters into the punctuation they were meant to be. */
 function cleanText(s: string): string {
-  return s
+  return repairMojibake(s)
     .replace(/[\u0080-\u009f]/g, (c) => C1_TO_CP1252[c.charCodeAt(0)] ?? '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -294,8 +328,10 @@ function plainText(
     const decoded = Buffer.from(t.replace(/\s+/g, ''), 'base64').toString('utf8');
     return (looksLikeMarkup(decoded) ? htmlToText(decoded) : cleanText(decoded)) || undefined;
   }
-  if ((type === 'text' || type === 'text/plain') && mode !== 'escaped') return cleanText(t) || undefined;
-  const isHtml = type !== '' || html === 'always' || looksLikeMarkup(t);
+  const markup = attrs(node)['nw-markup'] === '1';
+  if ((type === 'text' || type === 'text/plain') && mode !== 'escaped' && !markup)
+    return cleanText(t) || undefined;
+  const isHtml = markup || type !== '' || html === 'always' || looksLikeMarkup(t);
   return (isHtml ? htmlToText(t) : cleanText(t)) || undefined;
 }
 
@@ -385,7 +421,8 @@ function protectXhtml(text: string): string {
       .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
       .replace(/<(\/?)[\w.-]+:/g, '<$1')
       .replace(/\s+xmlns(?::[\w.-]+)?\s*=\s*("[^"]*"|'[^']*')/g, '');
-    return `<${tag}${attrsText ?? ''}><![CDATA[${html.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]></${tag}>`;
+    // the marker tells plainText() that this node held markup, whatever its declared type
+    return `<${tag}${attrsText ?? ''} nw-markup="1"><![CDATA[${html.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]></${tag}>`;
   });
 }
 
@@ -430,6 +467,16 @@ function repairXml(text: string): string {
 
 const TAG_SCAN =
   /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>|<(\/?)([A-Za-z_][\w:.-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+
+/** Inserts a channel into an RSS document that has none. */
+function addChannel(text: string, root: RootInfo, format: ParsedFeed['format']): string {
+  const open = text.indexOf('>', root.index);
+  if (open < 0 || text[open - 1] === '/') return text;
+  if (format === 'rdf') return `${text.slice(0, open + 1)}<channel/>${text.slice(open + 1)}`;
+  const close = text.lastIndexOf(`</${root.name}`);
+  if (close < open) return text;
+  return `${text.slice(0, open + 1)}<channel>${text.slice(open + 1, close)}</channel>${text.slice(close)}`;
+}
 
 /** Names of the elements still open at the end of `text`, outermost first (a light, forgiving tag scan). */
 function openElements(text: string): string[] {
@@ -881,8 +928,9 @@ export async function parseFeed(bytes: Uint8Array, opts: ParseFeedOptions): Prom
       });
   }
   if (!root || !format) throw describeNonFeed(text, root?.name);
-  // rss-parser cannot read an RSS document without a channel; a well-formed one is simply an empty feed
-  const noChannel = format !== 'atom' && !/<(?:[\w.-]+:)?channel[\s>/]/i.test(text);
+  // rss-parser cannot read an RSS document without a channel: give it an empty one (items stay where they are
+  // for RSS 1.0, which keeps them beside the channel, and move inside it for RSS 0.9x/2.0)
+  if (format !== 'atom' && !/<(?:[\w.-]+:)?channel[\s>/]/i.test(text)) text = addChannel(text, root, format);
   text = expandInternalEntities(text);
   text = protectXhtmlBody(protectXhtml(text));
   const atomRoot = format === 'atom';
@@ -891,7 +939,6 @@ export async function parseFeed(bytes: Uint8Array, opts: ParseFeedOptions): Prom
   try {
     result = await parseXml(makeParser(text, atomRoot, false), text);
   } catch (strictError) {
-    if (noChannel && strictError instanceof TypeError) return { format, items: [] };
     const repaired = repairXml(text);
     const salvaged = salvageXml(repaired, format);
     const attempts: [string, boolean][] = [[repaired, false]];
@@ -942,7 +989,10 @@ export async function parseFeed(bytes: Uint8Array, opts: ParseFeedOptions): Prom
   if (description) feed.description = description;
   const rootLang = /\bxml:lang\s*=\s*["']([^"']*)["']/.exec(rootTag)?.[1];
   const language =
-    firstText(r, 'language', 'dc:language') ?? attrs(raw(r, '$')[0])['xml:lang'] ?? rootLang ?? undefined;
+    firstText(r, 'language', 'dc:language') ??
+    (attrs(raw(r, '$')[0])['xml:lang'] || undefined) ??
+    (rootLang || undefined) ??
+    opts.contentLanguage?.split(',')[0];
   // BCP 47 uses hyphens; feeds often write en_US
   if (language?.trim()) feed.language = language.trim().replace(/_/g, '-');
   const ttl = Number(firstText(r, 'ttl'));

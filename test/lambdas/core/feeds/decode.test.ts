@@ -87,6 +87,31 @@ describe('decodeDocument', () => {
     expect(r.text).toContain('Мир');
   });
 
+  it.each([
+    [
+      'windows-1251',
+      'Министр иностранных дел России провёл переговоры с коллегой из Китая в Москве.',
+      'windows-1251',
+    ],
+    ['koi8-r', 'Министр иностранных дел России провёл переговоры с коллегой из Китая в Москве.', 'koi8-r'],
+    ['shift_jis', '外務大臣は北京で中国の外相と会談し、両国の関係について話し合った。', 'shift_jis'],
+    ['euc-jp', '外務大臣は北京で中国の外相と会談し、両国の関係について話し合った。', 'euc-jp'],
+    ['gb2312', '外交部长在北京会见了来访的俄罗斯外长，双方就两国关系交换了意见。', 'gb18030'],
+    ['big5', '外交部長在北京會見了來訪的俄羅斯外長，雙方就兩國關係交換了意見。', 'big5'],
+    ['euc-kr', '외교부 장관은 베이징에서 중국 외교부장과 회담을 갖고 양국 관계를 논의했다.', 'euc-kr'],
+    ['windows-1255', 'שר החוץ נפגש עם עמיתו הסיני בבייג׳ינג ודן ביחסים בין המדינות.', 'windows-1255'],
+    [
+      'windows-1252',
+      'Le ministre a rencontré son homologue à Genève pour évoquer la coopération.',
+      'windows-1252',
+    ],
+  ])('guesses undeclared %s from the bytes', (label, text, name) => {
+    const bytes = iconv.encode(`<rss><channel><title>${text}</title></channel></rss>`, label);
+    const r = decodeDocument(bytes, { kind: 'xml' });
+    expect(r.charset).toBe(name);
+    expect(r.text).toContain(text);
+  });
+
   it('decodes JSON as UTF-8 by default', () => {
     const r = decodeDocument(Buffer.from('{"title":"Zoë"}', 'utf8'), { kind: 'json' });
     expect(JSON.parse(r.text).title).toBe('Zoë');
