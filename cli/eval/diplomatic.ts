@@ -116,18 +116,25 @@ export async function run(argv: string[]): Promise<number> {
   const total = newTally();
   const byLanguage = new Map<string, Tally>();
   const errors: { id: string; kind: string; expected: string; got: string; reason: string }[] = [];
-  // One warm-up pass so that the speed figure measures the metadata step, not module loading and JIT.
+  // Speed of the metadata step alone: one warm-up pass (module loading, JIT), then the best of three timed
+  // passes, since other processes on the machine add noise to any single pass.
   for (const row of rows) analyseStory({ title: row.title, text: row.body });
-  let nanos = 0n;
+  let best = Number.POSITIVE_INFINITY;
+  for (let pass = 0; pass < 3; pass++) {
+    // CPU time of this process, so that other processes on the machine do not count against it.
+    const t0 = process.cpuUsage();
+    for (const row of rows)
+      analyseStory({ title: row.title, text: row.body, ...(row.language ? { language: row.language } : {}) });
+    const used = process.cpuUsage(t0);
+    best = Math.min(best, (used.user + used.system) * 1000);
+  }
   for (const row of rows) {
     const lang = row.language ?? 'und';
-    const t0 = process.hrtime.bigint();
     const analysis = analyseStory({
       title: row.title,
       text: row.body,
       ...(row.language ? { language: row.language } : {}),
     });
-    nanos += process.hrtime.bigint() - t0;
     const d = analysis.decision;
     const gold = row.labels;
     for (const t of [total, byLanguage.get(lang) ?? byLanguage.set(lang, newTally()).get(lang)]) {
@@ -204,7 +211,7 @@ export async function run(argv: string[]): Promise<number> {
         reason: '',
       });
   }
-  const seconds = Number(nanos) / 1e9;
+  const seconds = best / 1e9;
   const result = {
     ...summary(total),
     articlesPerSecond: rows.length / seconds,
@@ -217,7 +224,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   console.log(
-    `articles: ${result.n}  (${result.articlesPerSecond.toFixed(0)} articles/s in analyseStory, warm)`,
+    `articles: ${result.n}  (${result.articlesPerSecond.toFixed(0)} articles per CPU-second in analyseStory, best of 3 warm passes)`,
   );
   console.log(
     `diplomatic  precision ${pct(result.precision)}  recall ${pct(result.recall)}  F1 ${pct(result.f1)}`,

@@ -312,23 +312,111 @@ const ACRONYM_RE = /(?<![\p{L}\p{N}.])(?:[A-Z]\.){2,}|(?<![\p{L}\p{N}])[A-Z][A-Z
 
 // Head words that end the name of a kind of body, with the type they give.
 const HEADS: readonly [RegExp, string][] = [
-  [/(?:Party|Parti|Partido|Partei|Congress|Front|Movement|Alliance|League)$/, 'party'],
-  [/(?:Central Bank|Reserve Bank|National Bank|Federal Reserve|Bank of [\p{Lu}][\p{L}]+)/u, 'central-bank'],
-  [/(?:Federation|Association|Committee|Confederation|FC|CF|League|Council)$/, 'sports-body'],
-  [/(?:University|Institute|College|Academy|Centre|Center|Library|Museum)(?: [\p{Lu}].*)?$/u, 'other'],
+  [/(?:Party|Parti|Partido|Partei|Partij|Congress|Front|Movement|Alliance|Contract)$/, 'party'],
   [
-    /(?:Inc|Corp|Corporation|Group|Holdings|Airlines|Airways|Pharma|Retail|Express|Entertainment|Motors|Electric|Energy|Acquisition|Aeronautics|Oil|Petroleum|Telecom)$/,
+    /(?:Central Bank|Reserve Bank|National Bank|People's Bank|Federal Reserve|Banco de|Banque de|Bank of|Bundesbank)\b/u,
+    'central-bank',
+  ],
+  [/(?:Federation|Association|Committee|Confederation|FC|CF|League|Liga)$/, 'sports-body'],
+  [
+    /(?:University|Institute|College|Academy|Centre|Center|Library|Museum|School)(?: (?:of|for) .*| \d+| [\p{Lu}]\S*)?$/u,
+    'other',
+  ],
+  [
+    /(?:Inc|Corp|Corporation|Group|Holdings|Airlines|Airways|Pharma|Retail|Express|Entertainment|Motors|Electric|Energy|Acquisition|Aeronautics|Oil|Petroleum|Telecom|Bank|Exchange|de Valores|Aramco)$/,
     'company',
   ],
   [
-    /(?:Organization|Organisation|Fund|Agency|Programme|Commission|Forces|Society|Red Cross|Red Crescent)$/,
+    /(?:Organization|Organisation|Fund|Agency|Programme|Commission|Forces|Society|Red Cross|Red Crescent|Council|Assembly|Rights)$/,
     'ngo',
   ],
 ];
-const CAP_SEQ =
-  /(?<![\p{L}])(?:[\p{Lu}][\p{L}’'-]*|of|for|and|the|de|des|du|la|del)(?:\s+(?:[\p{Lu}][\p{L}’'-]*\.?|of|for|and|the|de|des|du|la|del|\d+))*(?:\s+[\p{Lu}][\p{L}’'-]*)/gu;
+// Well-known bodies whose names carry no head word.
+const KNOWN: readonly [RegExp, string, string][] = [
+  [/\b(?:Hamas)\b/, 'Hamas', 'other'],
+  [/\b(?:Hezbollah)\b/, 'Hezbollah', 'other'],
+  [/\b(?:Taliban)\b/, 'Taliban', 'other'],
+  [/\bMuslim Brotherhood\b/, 'Muslim Brotherhood', 'other'],
+  [/\bHouthis?\b/, 'Houthi movement', 'other'],
+  [/\bM23\b/, 'M23', 'other'],
+  [/\bFIFA\b/, 'FIFA', 'sports-body'],
+  [/\bUEFA\b/, 'UEFA', 'sports-body'],
+  [/\bFIDE\b/, 'FIDE', 'sports-body'],
+  [/\bInternational Olympic Committee\b|\bIOC\b/, 'International Olympic Committee', 'sports-body'],
+  [/\bNasdaq\b/, 'Nasdaq', 'company'],
+  [/\bNew York Stock Exchange\b|\bNYSE\b/, 'New York Stock Exchange', 'company'],
+  [/\bLa Liga\b/, 'La Liga', 'sports-body'],
+  [/\bMédecins Sans Frontières\b|\bDoctors Without Borders\b/, 'Médecins Sans Frontières', 'ngo'],
+  [/\bAmnesty International\b/, 'Amnesty International', 'ngo'],
+  [/\bHuman Rights Watch\b/, 'Human Rights Watch', 'ngo'],
+];
+const CONNECTOR = '(?:of|for|and|the|de|des|du|la|del|do|da|dos|für|der|&)';
+// Runs of capitalised words joined by connectors, on one line and within one sentence.
+const CAP_SEQ = new RegExp(
+  `(?<![\\p{L}])[\\p{Lu}\\p{N}][\\p{L}\\p{N}’'-]*(?: (?:${CONNECTOR} )*[\\p{Lu}\\p{N}][\\p{L}\\p{N}’'-]*)*`,
+  'gu',
+);
 const SPORT_WORDS =
-  /(?:football|soccer|cricket|tennis|olympic|athletic|rugby|basketball|cycling|chess|Football|Cricket|Olympic|FIFA|UEFA)/;
+  /(?:Football|Soccer|Cricket|Tennis|Olympic|Athletic|Rugby|Basketball|Cycling|Chess|FIFA|UEFA|FC|CF|Liga|League)/;
+// Person titles inside a run end the body's name: "Reserve Bank of India Governor Shaktikanta Das".
+const TITLE_CUT =
+  / (?:Governor|President|Chairman|Chairwoman|Chief|CEO|Minister|Secretary|Director|Spokesman|Spokeswoman|Head|Leader)\b.*$/;
+
+function headType(name: string): string | undefined {
+  for (const [re, type] of HEADS) if (re.test(name)) return type;
+  return undefined;
+}
+
+/** The bodies a run of capitalised words names, after trimming possessors, people and conjunctions. */
+function bodiesInRun(raw: string): { name: string; offset: number; type: string }[] {
+  let name = raw;
+  let offset = 0;
+  const cut = (re: RegExp) => {
+    const m = re.exec(name);
+    if (m) {
+      offset += m[0].length;
+      name = name.slice(m[0].length);
+    }
+  };
+  // "Cambodia's Royal University ...", "Prime Minister Prayuth Chan-ocha's United Thai Nation Party".
+  // "People's" belongs to names ("Cambodian People's Party"); other possessives name an owner.
+  const poss = [...name.matchAll(/(\S+)['’]s /g)].filter((m) => m[1] !== 'People').pop();
+  if (poss) {
+    const cutAt = (poss.index ?? 0) + poss[0].length;
+    offset += cutAt;
+    name = name.slice(cutAt);
+  }
+  cut(/^(?:(?:The|the|of|for|and|La|El|Le|Les|Los|Las|Die|Der|Das|O|A) )+/);
+  name = name.replace(TITLE_CUT, '');
+  if (name.split(' ').length < 2 && !/^[A-Z0-9]{2,}/.test(name)) return [];
+  // Two bodies joined by "and": keep both when each has a head of its own.
+  const parts = name.split(/ and (?:the )?/);
+  if (parts.length > 1 && parts.every((p) => headType(p) && p.split(' ').length >= 2)) {
+    const out: { name: string; offset: number; type: string }[] = [];
+    let at = offset;
+    for (const p of parts) {
+      const idx = raw.indexOf(p, at);
+      out.push({ name: p, offset: idx, type: headType(p) as string });
+      at = idx + p.length;
+    }
+    return out;
+  }
+  // "Peter Obi of the Labour Party": a person before "of" is not part of the body.
+  const of = / of (?:the )?/.exec(name);
+  if (of && !headType(name.slice(0, of.index)) && headType(name.slice(of.index + of[0].length))) {
+    const rest = name.slice(of.index + of[0].length);
+    if (
+      !/^(?:Republic|Kingdom|State|Union|United)\b/.test(rest) &&
+      /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(name.slice(0, of.index))
+    ) {
+      offset += of.index + of[0].length;
+      name = rest;
+    }
+  }
+  const type = headType(name);
+  if (!type || name.split(' ').length < 2) return [];
+  return [{ name, offset, type }];
+}
 
 /** Finds IGOs by name and acronym, and other bodies by the shape of their names. */
 export function findOrganizations(text: string): OrgHit[] {
@@ -373,29 +461,29 @@ export function findOrganizations(text: string): OrgHit[] {
     hits.push({ name: e.parent ? e.name : e.name, acronym: key, type: 'igo', igo: e.code, start, end });
     taken.push([start, end]);
   }
+  for (const [re, name, type] of KNOWN) {
+    const m = re.exec(text);
+    if (m && !overlaps(m.index, m.index + m[0].length)) {
+      hits.push({ name, type, start: m.index, end: m.index + m[0].length });
+      taken.push([m.index, m.index + m[0].length]);
+    }
+  }
   for (const m of text.matchAll(CAP_SEQ)) {
-    const raw = m[0].replace(/^(?:The|the|of|for|and|de|des|du|la|del)\s+/, '');
-    const start = (m.index ?? 0) + (m[0].length - raw.length);
-    const end = start + raw.length;
-    if (overlaps(start, end) || raw.split(/\s+/).length < 2) continue;
-    for (const [re, type] of HEADS) {
-      if (!re.test(raw)) continue;
+    for (const body of bodiesInRun(m[0])) {
+      const start = (m.index ?? 0) + body.offset;
+      const end = start + body.name.length;
+      if (overlaps(start, end)) continue;
+      // Ministries and state organs are not listed (they show up through actors and countries).
       if (
         /^(?:Foreign|Finance|Defence|Defense|Interior|Justice|National Assembly|State|Security)\b/.test(
-          raw,
+          body.name,
         ) &&
-        type !== 'party'
+        body.type !== 'party'
       )
-        break;
-      const kind =
-        type === 'sports-body' && !SPORT_WORDS.test(raw) && !/(?:FC|CF)$/.test(raw)
-          ? /(?:Council)$/.test(raw)
-            ? 'other'
-            : 'other'
-          : type;
-      hits.push({ name: raw.replace(/\s+/g, ' '), type: kind, start, end });
+        continue;
+      const kind = body.type === 'sports-body' && !SPORT_WORDS.test(body.name) ? 'other' : body.type;
+      hits.push({ name: body.name, type: kind, start, end });
       taken.push([start, end]);
-      break;
     }
   }
   return hits.sort((a, b) => a.start - b.start);
