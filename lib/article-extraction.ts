@@ -7,9 +7,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
 import type { LogLevel, QueueConsumerSettings } from './config';
-import { visibilityFor } from './feed-polling';
 import { PipelineFunction } from './pipeline-function';
-import { WorkQueue } from './queues';
+import { visibilityFor, WorkQueue } from './queues';
 import { RAW_PREFIX } from './raw-article-store';
 
 /** The object whose creation marks a raw article complete: it is written after its page.html.gz. */
@@ -58,6 +57,7 @@ export class ArticleExtraction extends Construct {
       description: 'Newswire extract-article: metadata, places, people and diplomatic classification',
       memoryMb: props.extract.memoryMb,
       timeout,
+      reservedConcurrency: props.extract.reservedConcurrency,
       logRetention: props.logRetention,
       logLevel: props.logLevel,
       logRemovalPolicy: props.logRemovalPolicy,

@@ -12,16 +12,11 @@ import { Construct } from 'constructs';
 import type { FunctionSettings, LogLevel, QueueConsumerSettings } from './config';
 import { acknowledgeWildcardResource, nagArn } from './nag';
 import { PipelineFunction } from './pipeline-function';
-import { DeadLetterQueue, WorkQueue } from './queues';
+import { DeadLetterQueue, visibilityFor, WorkQueue } from './queues';
 import { RAW_PREFIX } from './raw-article-store';
 
 /** Where the feed list is copied inside the dispatch bundle; FEED_LIST_PATH is relative to the bundle root. */
 export const BUNDLED_FEED_LIST = 'feeds.json';
-
-/** SQS visibility must cover six runs of the function, as the Lambda SQS documentation recommends. */
-export function visibilityFor(timeout: Duration, batchingWindow = Duration.seconds(0)): Duration {
-  return Duration.seconds(6 * timeout.toSeconds() + batchingWindow.toSeconds());
-}
 
 export interface FeedPollingProps {
   readonly table: dynamodb.ITable;
@@ -122,6 +117,7 @@ export class FeedPolling extends Construct {
       description: 'Newswire poll-feed: fetches one feed per message, stores new article pages in S3',
       memoryMb: props.poll.memoryMb,
       timeout: pollTimeout,
+      reservedConcurrency: props.poll.reservedConcurrency,
       logRetention: props.logRetention,
       logLevel: props.logLevel,
       logRemovalPolicy: props.logRemovalPolicy,

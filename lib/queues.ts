@@ -11,6 +11,11 @@ const SECURE_QUEUE: sqs.QueueProps = {
   enforceSSL: true,
 };
 
+/** SQS visibility must cover six runs of the function (plus its batching window), as Lambda recommends. */
+export function visibilityFor(timeout: Duration, batchingWindow = Duration.seconds(0)): Duration {
+  return Duration.seconds(6 * timeout.toSeconds() + batchingWindow.toSeconds());
+}
+
 export interface DeadLetterQueueProps {
   /** What fails into this queue, for the reason recorded with the cdk-nag acknowledgement. */
   readonly holds: string;

@@ -4,7 +4,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { ARTICLE_TABLE } from '../../lambdas/adapters/dynamodb/table-design';
 import { loadConfig } from '../../lambdas/config';
 import { PIPELINE_METRICS } from '../../lib/monitoring';
-import { synthTemplate } from './stack-fixture';
+import { synthTemplate, testConfig } from './stack-fixture';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesised CloudFormation is untyped JSON; the assertions check its shape.
 type Cfn = any;
@@ -88,6 +88,22 @@ describe('functions', () => {
     }
     const [, debugFn] = functionByHandlerName(synthTemplate({ logLevel: 'DEBUG' }), 'poll-feed');
     expect(debugFn.Properties.Environment.Variables.LOG_LEVEL).toBe('DEBUG');
+  });
+
+  it('reserves concurrency only where the config asks for it', () => {
+    for (const fn of Object.values(pipelineFunctions(template))) {
+      expect(fn.Properties.ReservedConcurrentExecutions).toBeUndefined();
+    }
+    const reserved = synthTemplate({
+      functions: {
+        ...testConfig().functions,
+        extract: { ...testConfig().functions.extract, reservedConcurrency: 7 },
+      },
+    });
+    const [, extract] = functionByHandlerName(reserved, 'extract-article');
+    const [, poll] = functionByHandlerName(reserved, 'poll-feed');
+    expect(extract.Properties.ReservedConcurrentExecutions).toBe(7);
+    expect(poll.Properties.ReservedConcurrentExecutions).toBeUndefined();
   });
 
   it('keeps logs for the configured retention', () => {
