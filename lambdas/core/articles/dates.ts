@@ -227,53 +227,22 @@ export function parsePageDate(raw: string, source = 'text', monthFirst = false):
     );
   }
   const lower = text.toLowerCase();
-  const t = timeOf(text.replace(/\d{4}/g, ' '));
+  // The time of day is looked for in what remains once the date itself is cut out.
+  const at = (match: RegExpExecArray, y: number, mo: number, d: number): PageDate | undefined => {
+    const t = timeOf(`${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`);
+    return build(y, mo, d, t.h, t.mi, t.s, t.offset, source);
+  };
   m = TEXT_DMY_RE.exec(lower);
-  if (m) {
-    const r = build(
-      Number(m[3]),
-      MONTHS[m[2] as string] ?? 0,
-      Number(m[1]),
-      t.h,
-      t.mi,
-      t.s,
-      t.offset,
-      source,
-    );
-    if (r) return r;
-  }
+  const dmy = m && at(m, Number(m[3]), MONTHS[m[2] as string] ?? 0, Number(m[1]));
+  if (dmy) return dmy;
   m = TEXT_MDY_RE.exec(lower);
-  if (m) {
-    const r = build(
-      Number(m[3]),
-      MONTHS[m[1] as string] ?? 0,
-      Number(m[2]),
-      t.h,
-      t.mi,
-      t.s,
-      t.offset,
-      source,
-    );
-    if (r) return r;
-  }
+  const mdy = m && at(m, Number(m[3]), MONTHS[m[1] as string] ?? 0, Number(m[2]));
+  if (mdy) return mdy;
   m = TEXT_YMD_RE.exec(lower);
-  if (m) {
-    const r = build(
-      Number(m[1]),
-      MONTHS[m[2] as string] ?? 0,
-      Number(m[3]),
-      t.h,
-      t.mi,
-      t.s,
-      t.offset,
-      source,
-    );
-    if (r) return r;
-  }
-  m = CJK_RE.exec(text);
-  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), t.h, t.mi, t.s, t.offset, source);
-  m = SLASH_YMD_RE.exec(text);
-  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), t.h, t.mi, t.s, t.offset, source);
+  const ymd = m && at(m, Number(m[1]), MONTHS[m[2] as string] ?? 0, Number(m[3]));
+  if (ymd) return ymd;
+  m = CJK_RE.exec(text) ?? SLASH_YMD_RE.exec(text);
+  if (m) return at(m, Number(m[1]), Number(m[2]), Number(m[3]));
   m = NUMERIC_DMY_RE.exec(text);
   if (m) {
     let a = Number(m[1]);
@@ -282,7 +251,7 @@ export function parsePageDate(raw: string, source = 'text', monthFirst = false):
     if (y < 100) y += 2000;
     // Day-first is the world's default; month-first only for US pages or when the day cannot be a month.
     if ((monthFirst && b <= 31 && a <= 12) || (a <= 12 && b > 12)) [a, b] = [b, a];
-    return build(y, b, a, t.h, t.mi, t.s, t.offset, source);
+    return at(m, y, b, a);
   }
   return undefined;
 }

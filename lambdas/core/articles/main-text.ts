@@ -25,9 +25,9 @@ const LABEL_RE =
   /^(?:advertisement|advert|ad|anzeige|werbung|publicité|publicidad|sponsored|read more|read next|read also|also read|see also|see more|more|more from|related|related articles?|related coverage|related stories|related content|recommended|you may also like|share|share this|share this article|tweet|tags|topics|trending|watch|listen|comments?|iklan|baca juga|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|leia também|leer más|lee también|читайте также|читайте також)\s*(?:[:|»›>\-–—.…]|$)/i;
 // Prompts that start a block whatever follows.
 const PROMPT_RE =
-  /^(?:follow (?:us|\S+ on)|sign up (?:for|to) (?:our|the)|subscribe to (?:our|the)|click here (?:to|for) (?:subscribe|sign|read|follow|join)|download (?:the|our) app|join our|we (?:use|value) cookies|this website uses cookies|this article (?:was|is) (?:originally|first)|filed under|skip to|reading time|tempo de leitura|\d+ min(?:ute)?s? read)/i;
+  /^(?:follow (?:us|(?:\S+\s+){1,3}on\b)|sign up (?:for|to) our|subscribe to our|click here (?:to|for) (?:subscribe|sign|read|follow|join)|download (?:the|our) app|join our|we (?:use|value) cookies|this website uses cookies|this article (?:was|is) (?:originally|first)|filed under|skip to|reading time|tempo de leitura|\d+ min(?:ute)?s? read)/i;
 const PROMPT_ANYWHERE_RE =
-  /(?:sign up (?:for|to) (?:our|the)|subscribe to (?:our|the)|newsletter|get (?:our|the) .{0,30} (?:in|to) your inbox|follow us on|download our app|by clicking here|enable javascript|requires javascript|your browser does not support|if you enjoyed this article|uses cookies|all rights reserved|©\s?\d{4}|copyright\s(?:©\s?)?\d{4})/i;
+  /(?:sign up (?:for|to) our|subscribe to our|newsletter|get (?:our|the) .{0,30} (?:in|to) your inbox|follow us on|download our app|by clicking here|enable javascript|requires javascript|your browser does not support|if you enjoyed this article|uses cookies|all rights reserved|©\s?\d{4}|copyright\s(?:©\s?)?\d{4})/i;
 // Picture credits: "(Image: © NASA)", "Photo: AP", "Jane Doe | Getty Images".
 const CREDIT_RE =
   /^\(?(?:image|images|photo|photos|picture|credit|foto|bild|source|illustration)s?(?:\s+credit)?\s*(?::|©|by\b)|getty images|shutterstock|\bap photo\b|\bafp\b.{0,20}$|reuters\/|\bvia getty\b|\(photo\b|\(image\b/i;
@@ -88,7 +88,9 @@ function hintOf(el: DomElement): string {
 
 /** Removes page furniture before Readability scores the page, so it cannot win or leak into the text. */
 export function removeBoilerplate(root: DomElement | DomDocument): void {
-  for (const el of Array.from(root.querySelectorAll('[class], [id], [role], aside, nav, form'))) {
+  for (const el of Array.from(
+    root.querySelectorAll('[class], [id], [role], aside, nav, form, figure, figcaption'),
+  )) {
     if (!el.parentNode) continue;
     const tag = el.tagName;
     if (tag === 'BODY' || tag === 'HTML' || tag === 'ARTICLE' || tag === 'MAIN') continue;
@@ -102,6 +104,11 @@ export function removeBoilerplate(root: DomElement | DomDocument): void {
       // them look like a share bar, to us or to Readability.
       el.setAttribute('class', 'embedded-post');
       el.removeAttribute('id');
+      continue;
+    }
+    if (tag === 'FIGURE' || tag === 'FIGCAPTION' || MEDIA_HINT.test(hint)) {
+      // Captions and credits describe pictures, not the story; a "figure" holding real paragraphs is kept.
+      if (el.querySelectorAll('p').length <= 2 && (el.textContent ?? '').length < 400) el.remove();
       continue;
     }
     // Cheap test first: textContent of every element would make this quadratic.
@@ -196,18 +203,6 @@ export function isPromptBlock(block: string): boolean {
   return isDateLine(t);
 }
 
-/** Removes unwanted elements inside the chosen article container (captions of images, share rows, prompts). */
-export function cleanArticleContainer(root: DomElement): void {
-  removeBoilerplate(root);
-  for (const el of Array.from(root.querySelectorAll('figure, figcaption, [class], [id]'))) {
-    if (!el.parentNode) continue;
-    if (el.tagName !== 'FIGURE' && el.tagName !== 'FIGCAPTION' && !MEDIA_HINT.test(hintOf(el))) continue;
-    // Image credits and captions describe pictures, not the story; a figure that holds real paragraphs is kept.
-    if (el.querySelectorAll('p').length > 2) continue;
-    if ((el.textContent ?? '').length < 400) el.remove();
-  }
-}
-
 /** Options for finding the main text. */
 export interface MainTextOptions {
   readonly byline?: string;
@@ -231,7 +226,6 @@ function readabilityBlocks(document: DomDocument): string[] {
   const result = reader.parse();
   const content = result?.content as DomElement | null | undefined;
   if (!content) return [];
-  cleanArticleContainer(content);
   return blocksOf(content);
 }
 

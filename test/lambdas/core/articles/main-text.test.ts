@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDateLine } from '../../../../lambdas/core/articles/dates';
+import { extractArticle, slimHtml } from '../../../../lambdas/core/articles/extract';
+import { isBylineBlock, isPromptBlock } from '../../../../lambdas/core/articles/main-text';
+
+const fixture = (name: string) => readFileSync(join(__dirname, '../../../fixtures/articles', name), 'utf8');
+
+describe('cleanup rules on a page full of furniture', () => {
+  const { text } = extractArticle(fixture('cleanup-rules.html'), { url: 'https://metro.example/tram' });
+  const blocks = text.split('\n\n');
+
+  it('keeps every paragraph of the story in order', () => {
+    expect(blocks[0]).toMatch(/^The city council voted/);
+    expect(text).toContain('Supporters said the line');
+    expect(text).toContain('More than forty households');
+    expect(blocks[blocks.length - 1]).toMatch(/^Construction is expected/);
+  });
+
+  it('drops the repeated headline, the update line and the byline', () => {
+    expect(text).not.toContain('Council approves new tram line');
+    expect(text).not.toContain('Updated Mar 4');
+    expect(text).not.toContain('Priya Natarajan');
+  });
+
+  it('drops captions and picture credits', () => {
+    expect(text).not.toContain('Workers survey');
+    expect(text).not.toContain('Metro Archive');
+  });
+
+  it('drops labels, related links and follow prompts', () => {
+    expect(text).not.toContain('Bus fares');
+    expect(text).not.toContain('Advertisement');
+    expect(text).not.toContain('Follow Metro Daily');
+  });
+
+  it('keeps an embedded post even though its wrapper is called social', () => {
+    expect(text).toContain('The tram vote passed twenty-one to nine');
+  });
+
+  it('keeps a table row on one line', () => {
+    expect(text).toMatch(/First\s+12\s+2024/);
+  });
+});
+
+describe('block rules', () => {
+  it.each([
+    ['Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM', true],
+    ['Published: 10:48, Tue, Nov 19, 2019', true],
+    ['Veröffentlicht am 3. März 2020 um 10:15 Uhr', true],
+    ['5040', false],
+    ['The talks resumed on November 19, 2019 after a long pause in the negotiations.', false],
+  ])('isDateLine(%j) is %s', (line, expected) => {
+    expect(isDateLine(line)).toBe(expected);
+  });
+
+  it.each([
+    ['Advertisement', true],
+    ['Related: Ferry fares rise again', true],
+    ['READ MORE: What the new rules mean', true],
+    ['Follow Newsdesk on Instagram, Facebook and X.', true],
+    ['Sign up for our morning newsletter', true],
+    ['(Image: © Space Agency)', true],
+    ['Jane Doe | Getty Images', true],
+    ['More than 2,500 civilians have been killed this year, according to the agency.', false],
+    ['Sign up for the bundle using the same email as your existing account', false],
+    ['Share prices fell sharply after the announcement on Tuesday.', false],
+  ])('isPromptBlock(%j) is %s', (block, expected) => {
+    expect(isPromptBlock(block)).toBe(expected);
+  });
+
+  it('recognises bylines with or without a known author', () => {
+    expect(isBylineBlock('By Jane Doe and John Roe', undefined)).toBe(true);
+    expect(isBylineBlock('Jane Doe, Staff Writer', 'Jane Doe')).toBe(true);
+    expect(isBylineBlock('Jane Doe said the vote was close.', 'John Roe')).toBe(false);
+  });
+});
+
+describe('slimHtml', () => {
+  it('removes scripts, styles and comments but keeps JSON-LD and text spacing inside paragraphs', () => {
+    const html =
+      '<head><script>var a = "<p>no</p>";</script><style>p{}</style><script type="application/ld+json">{"a":1}</script></head>' +
+      '<body><!-- c --><div>\n  <p>one <b>two</b> three</p>\n</div></body>';
+    const slim = slimHtml(html);
+    expect(slim).not.toContain('var a');
+    expect(slim).not.toContain('p{}');
+    expect(slim).not.toContain('<!--');
+    expect(slim).toContain('{"a":1}');
+    expect(slim).toContain('<p>one <b>two</b> three</p>');
+    expect(slim).toContain('<div><p>');
+  });
+});
