@@ -16,6 +16,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expandDemonym } from '../lambdas/core/classify/inflect';
 
 interface WorldCountry {
   name: { common: string; official: string };
@@ -320,42 +321,6 @@ const SUPPLEMENT: Record<
   SWZ: { names: ['Eswatini', 'Swaziland'] },
 };
 
-/** Spanish/Portuguese adjective endings: -o → o/a/os/as; -ês/-és → ês/esa/eses/esas; otherwise +s/+es. */
-function romanceForms(word: string, lang: 'es' | 'pt'): string[] {
-  const strip = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
-  if (word.endsWith('ão')) {
-    const stem = word.slice(0, -2);
-    return [word, `${stem}ã`, `${stem}ães`, `${stem}ãs`];
-  }
-  if (word.endsWith('o')) {
-    const stem = word.slice(0, -1);
-    return [word, `${stem}a`, `${stem}os`, `${stem}as`];
-  }
-  if (word.endsWith('és') || word.endsWith('ês')) {
-    const stem = strip(word.slice(0, -2));
-    return lang === 'es'
-      ? [word, `${stem}esa`, `${stem}eses`, `${stem}esas`]
-      : [word, `${stem}esa`, `${stem}eses`, `${stem}esas`];
-  }
-  if (word.endsWith('án') || word.endsWith('ín')) {
-    const stem = strip(word);
-    return [word, `${stem}a`, `${stem}es`, `${stem}as`];
-  }
-  if (word.endsWith('l')) return [word, `${word}a`, `${word}es`, `${word}as`];
-  if (word.endsWith('í')) return [word, `${word}s`, `${word}es`];
-  return [word, `${word}s`];
-}
-
-function frenchForms(m: string, f: string): string[] {
-  const out = new Set([m, f, `${f}s`]);
-  out.add(m.endsWith('s') || m.endsWith('x') ? m : `${m}s`);
-  return [...out];
-}
-
-function germanForms(stem: string): string[] {
-  return [stem, `${stem}e`, `${stem}en`, `${stem}er`, `${stem}es`, `${stem}em`];
-}
-
 function usable(name: string): boolean {
   // Two-letter codes ("KH") and non-Latin scripts would only add noise to a Latin-script matcher.
   if (/^[A-Z]{2}$/.test(name)) return name === 'US' || name === 'UK';
@@ -392,6 +357,8 @@ function main(): void {
     const w = byCode.get(a3);
     const names = new Set<string>();
     const demonyms = new Set<string>();
+    // Inflected adjectives are stored as one tagged base form and expanded by the matcher.
+    const inflected = new Set<string>();
     for (const lang of LANGS) {
       const v = i18n[lang]?.[a2];
       for (const n of Array.isArray(v) ? v : v ? [v] : []) names.add(n);
@@ -412,18 +379,34 @@ function main(): void {
         if (!/(ese|ss|sh|ch|i)$/.test(en.m)) demonyms.add(`${en.m}s`);
       }
       const fr = w.demonyms?.fra;
-      if (fr) for (const f of frenchForms(fr.m, fr.f)) demonyms.add(f);
+      if (fr) inflected.add(`~fr:${fr.m}:${fr.f}`);
     }
     for (const nat of nationalities.get(a3) ?? []) demonyms.add(nat);
     const sup = SUPPLEMENT[a3];
     for (const n of sup?.names ?? []) names.add(n);
     for (const d of sup?.demonyms ?? []) demonyms.add(d);
-    if (sup?.es) for (const f of romanceForms(sup.es, 'es')) demonyms.add(f);
-    if (sup?.pt) for (const f of romanceForms(sup.pt, 'pt')) demonyms.add(f);
-    if (sup?.de) for (const f of germanForms(sup.de)) demonyms.add(f);
+    if (sup?.es) inflected.add(`~es:${sup.es}`);
+    if (sup?.pt) inflected.add(`~pt:${sup.pt}`);
+    if (sup?.de) inflected.add(`~de:${sup.de}`);
     const display = w?.name.common ?? (i18n.en?.[a2] as string);
     const capitals = (w?.capital ?? []).filter(usable).map((c) => c.replace(/ D\.C\.$/, ''));
-    const clean = (s: Set<string>) => [...s].filter((n) => n && usable(n)).sort();
+    // One surface per matcher key: the matcher folds case, accents and dots, so "Etats-Unis" adds nothing
+    // to "États-Unis". The accented, capitalised form is kept (it is also the display form).
+    const clean = (s: Set<string>) => {
+      const byKey = new Map<string, string>();
+      for (const n of [...s].filter((x) => x && usable(x)).sort()) {
+        const key = n.normalize('NFD').replace(/\p{M}/gu, '').replace(/[.'’]/g, '').toLowerCase();
+        const old = byKey.get(key);
+        // Prefer the form with capitals (it tells the matcher the word must be capitalised in English).
+        if (
+          !old ||
+          (/\p{Lu}/u.test(n) && !/\p{Lu}/u.test(old)) ||
+          (n.length > old.length && /\p{Lu}/u.test(n) === /\p{Lu}/u.test(old))
+        )
+          byKey.set(key, n);
+      }
+      return [...byKey.values()].sort();
+    };
     // Tier 0 for UN members, 1 for other independent states, 2 for territories: decides shared names.
     const tier = w?.unMember ? 0 : w?.independent ? 1 : 2;
     rows.push(
@@ -432,7 +415,10 @@ function main(): void {
         display,
         tier,
         clean(names).join('|'),
-        clean(demonyms).join('|'),
+        [
+          ...clean(demonyms).filter((d) => ![...inflected].some((t) => expandDemonym(t).includes(d))),
+          ...inflected,
+        ].join('|'),
         capitals.join('|'),
       ]),
     );

@@ -5,6 +5,7 @@
  */
 import type { CountryMention } from '../model';
 import { COUNTRY_ROWS } from './gazetteer.data';
+import { expandDemonym } from './inflect';
 import { phraseKey, type Token, tokenize } from './text';
 
 /** How a country was named. */
@@ -218,7 +219,8 @@ function index(): Index {
   for (const [code, display, tier, nameList, demonymList, capitalList] of COUNTRY_ROWS) {
     names.set(code, display);
     for (const n of nameList.split('|')) if (n) put(n, { code, kind: 'name', tier });
-    for (const d of demonymList.split('|')) if (d) put(d, { code, kind: 'demonym', tier });
+    for (const d of demonymList.split('|'))
+      for (const form of d ? expandDemonym(d) : []) put(form, { code, kind: 'demonym', tier });
     for (const c of capitalList.split('|')) if (c) put(c, { code, kind: 'capital', tier: tier + 1 });
   }
   for (const [s, code] of SEATS) put(s, { code, kind: 'capital', tier: 0 });
