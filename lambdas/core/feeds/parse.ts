@@ -384,35 +384,38 @@ function expandInternalEntities(text: string): string {
   }
   const body = text.slice(0, doctype.index) + text.slice(doctype.index + doctype[0].length);
   if (!entities.size) return body;
-  const limit = text.length * 2 + 1_000_000; // a single pass cannot explode, but stay bounded anyway
-  let grown = 0;
-  return body.replace(/&([\w.-]+);/g, (all, name: string) => {
-    if (['amp', 'lt', 'gt', 'quot', 'apos'].includes(name)) return all;
-    const value = entities.get(name);
-    if (value === undefined) return all;
-    grown += value.length;
-    return grown > limit ? all : value;
-  });
+  // Entities may refer to entities: expand a few levels, and stop growing at a fixed budget so that
+  // "billion laughs" documents stay small (their unexpanded references are then repaired as text).
+  const limit = text.length * 2 + 1_000_000;
+  let out = body;
+  for (let pass = 0; pass < 4; pass++) {
+    let changed = false;
+    out = out.replace(/&([\w.-]+);/g, (all, name: string) => {
+      const value = XML_ENTITIES.has(name) ? undefined : entities.get(name);
+      if (value === undefined || out.length + value.length > limit) return all;
+      changed = true;
+      return value;
+    });
+    if (!changed || out.length > limit) break;
+  }
+  return out;
 }
 
 /** Text constructs whose content may arrive as markup rather than text. */
 const TEXT_CONSTRUCTS =
-  '(?:[\\w.-]+:)?(?:content|summary|title|subtitle|tagline|rights|copyright|info|description|encoded|fullitem)';
+  '(?:[\\w.-]+:)?(?:content|summary|title|subtitle|tagline|rights|copyright|info|description|encoded|fullitem|body)';
 
 /**
  * Wraps text constructs that hold child elements (Atom `type="xhtml"`, Atom 0.3 `mode="xml"`, and RSS
  * descriptions with naked HTML) in CDATA: xml2js would otherwise lose the order of mixed content.
  */
 function protectXhtml(text: string): string {
-  const re = new RegExp(
-    `<(${TEXT_CONSTRUCTS})(\\s[^>]*)?>((?:(?!<\\/?\\1[\\s>])[\\s\\S])*?)<\\/\\1\\s*>`,
-    'g',
-  );
-  return text.replace(re, (all, tag: string, attrsText: string | undefined, inner: string) => {
+  return replaceElements(text, TEXT_CONSTRUCTS, ({ name, attrs: attrsText, inner }) => {
+    const all = `<${name}${attrsText}>${inner}</${name}>`;
     // only elements that really contain elements, outside CDATA sections
     if (!/<[A-Za-z]/.test(inner.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''))) return all;
     let html = inner.trim();
-    if (/\btype\s*=\s*["'](?:xhtml|application\/xhtml\+xml)["']/i.test(attrsText ?? '')) {
+    if (/\btype\s*=\s*["'](?:xhtml|application\/xhtml\+xml)["']/i.test(attrsText)) {
       // drop the wrapping xhtml:div that Atom requires
       const div = /^<(?:[\w.-]+:)?div\b[^>]*>([\s\S]*)<\/(?:[\w.-]+:)?div\s*>$/i.exec(html);
       if (div) html = div[1]!.trim();
@@ -422,22 +425,68 @@ function protectXhtml(text: string): string {
       .replace(/<(\/?)[\w.-]+:/g, '<$1')
       .replace(/\s+xmlns(?::[\w.-]+)?\s*=\s*("[^"]*"|'[^']*')/g, '');
     // the marker tells plainText() that this node held markup, whatever its declared type
-    return `<${tag}${attrsText ?? ''} nw-markup="1"><![CDATA[${html.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]></${tag}>`;
+    return `<${name}${attrsText} nw-markup="1"><![CDATA[${html.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]></${name}>`;
   });
 }
 
-/** Same for RSS `<xhtml:body>` / `<body xmlns="http://www.w3.org/1999/xhtml">`. */
-function protectXhtmlBody(text: string): string {
-  return text.replace(
-    /<((?:xhtml:)?body)(\s[^>]*)?>([\s\S]*?)<\/\1\s*>/gi,
-    (_all, tag: string, attrsText: string | undefined, inner: string) => {
-      const html = inner
-        .trim()
-        .replace(/<(\/?)[\w.-]+:/g, '<$1')
-        .replace(/\s+xmlns(?::[\w.-]+)?\s*=\s*("[^"]*"|'[^']*')/g, '');
-      return `<${tag}${attrsText ?? ''}><![CDATA[${html.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]></${tag}>`;
-    },
-  );
+interface ElementMatch {
+  readonly start: number;
+  readonly end: number;
+  readonly name: string;
+  readonly attrs: string;
+  readonly inner: string;
+}
+
+/**
+ * Finds the elements whose name matches the `names` pattern together with their closing tags, without regex
+ * backtracking: unclosed elements are skipped, and remembered positions keep the scan linear, so a broken
+ * document of thousands of unclosed elements does not turn into minutes of matching.
+ */
+function findElements(text: string, names: string): ElementMatch[] {
+  const open = new RegExp(`<(${names})(\\s[^<>]*?)?(\\/?)>`, 'g');
+  const nextClose = new Map<string, number>();
+  const out: ElementMatch[] = [];
+  const nextOpenOf = (name: string, from: number): number => {
+    let i = text.indexOf(`<${name}`, from);
+    while (i >= 0 && !/[\s/>]/.test(text[i + name.length + 1] ?? '')) i = text.indexOf(`<${name}`, i + 1);
+    return i;
+  };
+  for (let m = open.exec(text); m; m = open.exec(text)) {
+    if (m[3]) continue; // self-closing
+    const name = m[1]!;
+    const openEnd = m.index + m[0].length;
+    let close = nextClose.get(name);
+    if (close === undefined || (close !== -1 && close < openEnd)) {
+      close = text.indexOf(`</${name}`, openEnd);
+      nextClose.set(name, close);
+    }
+    if (close === -1) continue;
+    // another opening of the same element before the close: this one was never closed
+    const again = nextOpenOf(name, openEnd);
+    if (again !== -1 && again < close) continue;
+    const closeEnd = text.indexOf('>', close);
+    if (closeEnd === -1) continue;
+    out.push({
+      start: m.index,
+      end: closeEnd + 1,
+      name,
+      attrs: m[2] ?? '',
+      inner: text.slice(openEnd, close),
+    });
+    open.lastIndex = closeEnd + 1;
+  }
+  return out;
+}
+
+/** Replaces each found element by `replace(match)`. */
+function replaceElements(text: string, names: string, replace: (m: ElementMatch) => string): string {
+  let out = '';
+  let at = 0;
+  for (const m of findElements(text, names)) {
+    out += text.slice(at, m.start) + replace(m);
+    at = m.end;
+  }
+  return out + text.slice(at);
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: XML forbids these characters; removing them is the repair
@@ -501,9 +550,8 @@ function openElements(text: string): string[] {
  */
 function salvageXml(text: string, format: ParsedFeed['format']): string | undefined {
   const tag = format === 'atom' ? 'entry' : 'item';
-  const itemRe = new RegExp(`<((?:[\\w.-]+:)?${tag})\\b[^>]*>[\\s\\S]*?<\\/\\1\\s*>`, 'g');
-  const items = [...text.matchAll(itemRe)];
-  const head = (items.length ? text.slice(0, items[0]!.index) : text).replace(/<[^>]*$/, '');
+  const items = findElements(text, `(?:[\\w.-]+:)?${tag}`);
+  const head = (items.length ? text.slice(0, items[0]!.start) : text).replace(/<[^>]*$/, '');
   const stack = openElements(head);
   if (!stack.length) return undefined;
   // keep the root and, for RSS 2.0, the channel open; close whatever else was left open in the head
@@ -514,7 +562,8 @@ function salvageXml(text: string, format: ParsedFeed['format']): string | undefi
       .reverse()
       .map((n) => `</${n}>`)
       .join('');
-  return head + close(stack.slice(keep)) + items.map((m) => m[0]).join('\n') + close(stack.slice(0, keep));
+  const bodies = items.map((m) => text.slice(m.start, m.end)).join('\n');
+  return head + close(stack.slice(keep)) + bodies + close(stack.slice(0, keep));
 }
 
 /** The first `<rss>`, `<feed>` or `<rdf:RDF>` element inside another document, as text. */
@@ -930,9 +979,10 @@ export async function parseFeed(bytes: Uint8Array, opts: ParseFeedOptions): Prom
   if (!root || !format) throw describeNonFeed(text, root?.name);
   // rss-parser cannot read an RSS document without a channel: give it an empty one (items stay where they are
   // for RSS 1.0, which keeps them beside the channel, and move inside it for RSS 0.9x/2.0)
+  if (/^<[^>]*\/>/.test(text.slice(root.index))) return { format, items: [] }; // <rss/>: an empty feed
   if (format !== 'atom' && !/<(?:[\w.-]+:)?channel[\s>/]/i.test(text)) text = addChannel(text, root, format);
   text = expandInternalEntities(text);
-  text = protectXhtmlBody(protectXhtml(text));
+  text = protectXhtml(text);
   const atomRoot = format === 'atom';
 
   let result: Awaited<ReturnType<typeof parseXml>>;

@@ -158,4 +158,57 @@ describe('parseFeed', () => {
     expect(f.format).toBe('atom');
     expect(f.items[0]?.url).toBe('https://w.example/e');
   });
+  it('expands entities declared in the DTD, but keeps a "billion laughs" document small', async () => {
+    const levels = ['<!ENTITY l0 "lol">'];
+    for (let i = 1; i < 10; i++) levels.push(`<!ENTITY l${i} "${`&l${i - 1};`.repeat(10)}">`);
+    const xml = `<?xml version="1.0"?><!DOCTYPE rss [${levels.join('')}<!ENTITY me "Ada">]><rss version="2.0"><channel><title>&l9;</title><item><title>by &me;</title></item></channel></rss>`;
+    const f = await parseFeed(Buffer.from(xml), { url: 'https://x.example/' });
+    expect(f.items[0]?.title).toBe('by Ada');
+    expect((f.title ?? '').length).toBeLessThan(5_000_000);
+  });
+
+  it('reads naked HTML in descriptions and Atom 0.3 inline XML in order', async () => {
+    const rss =
+      '<rss version="2.0"><channel><title>t</title><item><description><p>First <b>bold</b> then plain.</p></description></item></channel></rss>';
+    expect((await parseFeed(Buffer.from(rss), { url: 'https://x.example/' })).items[0]?.summary).toBe(
+      'First bold then plain.',
+    );
+    const atom03 =
+      '<feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry><title>Example <b>Atom</b> title</title></entry></feed>';
+    expect((await parseFeed(Buffer.from(atom03), { url: 'https://x.example/' })).items[0]?.title).toBe(
+      'Example Atom title',
+    );
+  });
+
+  it('repairs double-encoded UTF-8 and C1 punctuation in text', async () => {
+    const xml =
+      '<rss version="2.0"><channel><title>CafÃ© â€œZÃ¼richâ€\u009d</title><item><title>don\u0092t</title></item></channel></rss>';
+    const f = await parseFeed(Buffer.from(xml, 'utf8'), { url: 'https://x.example/' });
+    expect(f.title).toBe('Café “Zürich”');
+    expect(f.items[0]?.title).toBe('don’t');
+  });
+
+  it('reads items of an RSS document that has no channel element', async () => {
+    const xml = '<rss><item><title>lonely</title><link>https://x.example/1</link></item></rss>';
+    const f = await parseFeed(Buffer.from(xml), { url: 'https://x.example/' });
+    expect(f.items.map((i) => i.url)).toEqual(['https://x.example/1']);
+  });
+
+  it('takes the language from Content-Language only when the feed states none', async () => {
+    const bare = '<rss version="2.0"><channel><title>t</title></channel></rss>';
+    const own = '<rss version="2.0"><channel><title>t</title><language>fr_FR</language></channel></rss>';
+    expect(
+      (await parseFeed(Buffer.from(bare), { url: 'https://x/', contentLanguage: 'de, en' })).language,
+    ).toBe('de');
+    expect((await parseFeed(Buffer.from(own), { url: 'https://x/', contentLanguage: 'de' })).language).toBe(
+      'fr-FR',
+    );
+  });
+  it('stays fast on a broken document with thousands of unclosed elements', async () => {
+    const xml = `<rss version="2.0"><channel><title>T</title>${'<item><title>x</title><description>a <b>b</b> '.repeat(5000)}</channel></rss>`;
+    const started = Date.now();
+    const f = await parseFeed(Buffer.from(xml), { url: 'https://x.example/' });
+    expect(f.title).toBe('T');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
 });
