@@ -255,8 +255,28 @@ export class SafeHttpFetcher implements HttpFetcher {
     if (isIP(host)) addresses = [host];
     else {
       try {
-        addresses = await this.resolveHost(host);
+        // DNS has no timeout of its own: bound it by the connect timeout
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(
+                new FetchError(
+                  'timeout',
+                  `DNS lookup of ${host} took over ${this.opts.connectTimeoutMs} ms`,
+                  u.href,
+                ),
+              ),
+            this.opts.connectTimeoutMs,
+          );
+        });
+        try {
+          addresses = await Promise.race([this.resolveHost(host), timeout]);
+        } finally {
+          clearTimeout(timer);
+        }
       } catch (e) {
+        if (e instanceof FetchError) throw e;
         throw new FetchError('dns', `cannot resolve ${host}: ${(e as Error).message}`, u.href);
       }
       if (!addresses.length) throw new FetchError('dns', `cannot resolve ${host}: no addresses`, u.href);

@@ -1,11 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
+import iconv from 'iconv-lite';
 import {
   FetchError,
   isBlockedAddress,
   SafeHttpFetcher,
 } from '../../../../lambdas/adapters/http/safe-fetcher';
+import { parseFeed } from '../../../../lambdas/core/feeds/parse';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -212,6 +214,31 @@ describe('SafeHttpFetcher', () => {
     const r = await fetcher().get(`${base}/latin`, { kind: 'feed' });
     expect(Buffer.from(r.body)).toEqual(bytes);
     expect(r.headers['content-type']).toBe('text/xml; charset=utf-8');
+  });
+
+  it('serves a feed with a wrong charset header that the parse path still reads right', async () => {
+    const xml =
+      '<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>Новости</title><item><title>Переговоры</title><link>https://ru.example/1</link></item></channel></rss>';
+    routes.set('/ru', (_req, res) => {
+      res.writeHead(200, {
+        'Content-Type': 'application/rss+xml; charset=utf-8',
+        'Content-Encoding': 'gzip',
+      });
+      res.end(zlib.gzipSync(iconv.encode(xml, 'windows-1251')));
+    });
+    const r = await fetcher().get(`${base}/ru`, { kind: 'feed' });
+    const feed = await parseFeed(r.body, { url: r.url, contentType: r.headers['content-type'] });
+    expect(feed.title).toBe('Новости');
+    expect(feed.items[0]?.title).toBe('Переговоры');
+  });
+
+  it('bounds a DNS lookup that never answers', async () => {
+    const f = new SafeHttpFetcher({
+      perHostDelayMs: 0,
+      connectTimeoutMs: 200,
+      lookup: () => new Promise(() => {}),
+    });
+    expect((await fetchError(f.get('http://slow-dns.example/', { kind: 'feed' }))).code).toBe('timeout');
   });
 
   it('refuses loopback when not allowed, and a host resolving to the metadata address', async () => {
