@@ -299,11 +299,18 @@ export function classifySentence(
   if (src) {
     // The words between the two spans (or after the source) carry the predicate: type it first.
     const from = tgt && tgt.end <= src.start ? tgt.end : src.end;
-    const to = tgt && tgt.start > from ? tgt.start : Math.min(plain.length, from + 90);
-    let region = plain.slice(from, Math.max(to, Math.min(plain.length, from + 12)));
-    if (region.trim().length < 4 || /^\s*(?:and|,)\s*$/.test(region)) region = plain.slice(to, to + 90);
-    // What follows the target often completes the predicate ("called X on Friday to congratulate him").
-    else if (tgt && tgt.start >= from) region = `${region}${plain.slice(tgt.start, tgt.end + 70)}`;
+    let region: string;
+    if (tgt && tgt.start >= from) {
+      const between = plain.slice(from, tgt.start);
+      // "<s>X</s> and <t>Y</t> signed ...": coordinated sides, the predicate follows the target.
+      region = /^\s*(?:and|,|&|et|y|und|e)?\s*$/.test(between)
+        ? plain.slice(tgt.end, tgt.end + 90)
+        : // What follows the target often completes the predicate ("called X on Friday to congratulate him").
+          plain.slice(from, tgt.end + 70);
+    } else {
+      region = plain.slice(from, from + 90);
+      if (region.trim().length < 4 && tgt) region = plain.slice(tgt.end, tgt.end + 90);
+    }
     const rule = classifyPredicate(region);
     if (rule) return { plover: rule.plover, cameoCode: rule.cameo, match: region.trim() };
   }

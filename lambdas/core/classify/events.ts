@@ -454,14 +454,18 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'REJECT',
     '120',
-    "\\b(?:will not|would not|won't|wouldn't|does not|do not|did not|refus\\w+|reject\\w*|refut\\w+|den(?:y|ies|ied)|dismiss\\w*|spurn\\w*|rebuff\\w*|renege\\w*|cancel\\w*|walk\\w* out|abruptly left|failed to (?:reach|agree)|declin\\w+|quash\\w*|veto\\w*|oppos\\w+|never|overturn\\w*|block(?:s|ed|ing)?\\b|defy|defied|def[iy]\\w+|resist\\w*|turn\\w* down|snub\\w*|scrap\\w*|disagree\\w*|repudiat\\w+|stand firm|no longer|halted talks|pull\\w* out of (?:the )?(?:talks|deal|agreement|treaty))",
+    "\\b(?:will not|would not|won't|wouldn't|does not|do not|did not|refus\\w+|reject\\w*|rejection|refut\\w+|den(?:y|ies|ied)|dismiss\\w*|spurn\\w*|rebuff\\w*|renege\\w*|cancel\\w*|walk\\w* out|abruptly left|failed to (?:reach|agree)|declin\\w+|quash\\w*|veto\\w*|oppos\\w+|never|overturn\\w*|block(?:s|ed|ing)?\\b|defy|defied|def[iy]\\w+|resist\\w*|turn\\w* down|snub\\w*|scrap\\w*|disagree\\w*|repudiat\\w+|stand firm|no longer|halted talks|pull\\w* out of (?:the )?(?:talks|deal|agreement|treaty))",
   ),
   p(
     'THREATEN',
     '130',
     '\\b(?:threat\\w*|warn\\w*|ultimatum|deadline|unless|(?:will|would|to) (?:boycott|increase pressure|extend (?:the )?(?:current )?(?:nightly )?curfew|begin a (?:new )?military|hold a protest|move a \\w+ missile|retaliat\\w+|punish)|called for sanctions|travel warning|vow\\w* (?:to )?(?:retaliat|reveng|respond))',
   ),
-  p('SUPPORT', '051', '\\bcall\\w*\\b[^;]{0,70}\\bto (?:congratulate|express|convey|offer|extend) '),
+  p(
+    'SUPPORT',
+    '051',
+    '\\bcall\\w*\\b[^;]{0,70}\\bto (?:congratulate|express|convey|offer|extend) |\\breceiv\\w+ (?:an? )?invitation',
+  ),
   p(
     'CONSULT',
     '040',
@@ -470,7 +474,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'REQUEST',
     '100',
-    '\\b(?:encourag\\w+|lobb(?:y|ied|ies|ying)|exhort\\w*|advis\\w+|recommend\\w*|appl(?:y|ied|ies) for|urg\\w+|call\\w* (?:on|for|upon)|demand\\w*|ask\\w*|appeal\\w*|request\\w*|press\\w* (?:for|hard)|pushing (?:hard )?for|pressur\\w+|insist\\w*|implor\\w+|plead\\w*|sought|seek\\w* (?:the|a|an|to|help|assistance|support)|petition\\w*)',
+    '\\b(?:must|should|ought to|needs? to|encourag\\w+|lobb(?:y|ied|ies|ying)|exhort\\w*|advis\\w+|recommend\\w*|appl(?:y|ied|ies) for|urg\\w+|call\\w* (?:on|for|upon)|demand\\w*|ask\\w*|appeal\\w*|request\\w*|press\\w* (?:for|hard)|pushing (?:hard )?for|pressur\\w+|insist\\w*|implor\\w+|plead\\w*|sought|seek\\w* (?:the|a|an|to|help|assistance|support|refuge|asylum)|petition\\w*|order\\w* [^;]{0,40}\\bto (?:appear|report|testify))',
   ),
   p(
     'SANCTION',
@@ -490,13 +494,12 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'SUPPORT',
     '057',
-    '\\b(?:pledg\\w+ (?:\\w+ ){0,3}support|reaffirm\\w*|reiterat\\w+ (?:\\w+ ){0,3}(?:commitment|support)|commitment to|reached (?:an? )?(?:\\w+ )?(?:agreement|deal|accord|consensus)|sign\\w* (?:an? |the )?(?:[$\\w]+ ){0,3}(?:agreement|deal|accord|treaty|memorandum|pact|contract)|agree\\w* to (?:a|an|the) |agreed and accepted|accept\\w* (?:the |a |an )?(?:\\w+ )?(?:proposal|plan|offer|invitation)|ready to contribute)',
+    "\\b(?:(?:pledg|promis)\\w+ (?:[\\w'\u2019]+ ){0,3}support|reaffirm\\w*|reiterat\\w+ (?:[\\w'\u2019.]+ ){0,3}(?:commitment|support)|commitment to|reached (?:an? |the )?(?:[\\w-]+ ){0,2}(?:agreement|deal|accord|consensus)|sign\\w* (?:an? |the )?(?:[$\\w]+ ){0,3}(?:agreement|deal|accord|treaty|memorandum|pact|contract)|agree\\w* (?:to )?(?:a|an|the) (?:[\\w-]+ ){0,3}(?:agreement|deal|accord|treaty|pact|plan|proposal|framework)|agreed and accepted|accept\\w* (?:the |a |an )?(?:\\w+ )?(?:proposal|plan|offer|invitation)|(?:is |are |was )?ready to contribute|establish\\w* (?:full )?(?:diplomatic )?(?:relations|ties)|upgrad\\w+ (?:\\w+ )?(?:ties|relations)|exchange ambassadors)",
   ),
-  // Intent: a pledge, offer or future act (PLOVER codes intent to act as AGREE whatever the act).
   p(
     'AGREE',
     '030',
-    '\\b(?:will|would|shall|is willing to|was willing to|are willing to|were willing to|is ready to|are ready to|was ready to|offer\\w* to|agree\\w*|pledg\\w+|promis\\w+|vow\\w*|plans? to|planning to|intends? to|decided to|expects? to|to seek|seek peace|accepted a formula|commit\\w* to|consent\\w*|reached (?:an? )?(?:agreement|deal|accord|consensus)|sign\\w* (?:an? )?(?:agreement|deal|accord|treaty|ceasefire|truce|memorandum|pact))',
+    '\\b(?:will|would|shall|is willing to|was willing to|are willing to|were willing to|is ready to|are ready to|was ready to|offer\\w* to|agree\\w*|pledg\\w+|promis\\w+|vow\\w*|plans? to|planning to|intends? to|decided to|expects? to|to seek|seek peace|accepted a formula|commit\\w* to|consent\\w*|sign\\w* (?:an? )?(?:ceasefire|truce))',
   ),
   p(
     'SUPPORT',
@@ -506,22 +509,22 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'RETREAT',
     '080',
-    '\\b(?:releas\\w+|freed|frees|withdr[ae]w\\w*|pull\\w* (?:out|back)|lift\\w*|eas\\w+ (?:the )?(?:restrictions|sanctions|curbs|ban)|call\\w* off|pardon\\w*|revok\\w+|revers\\w+|dropp\\w+|abandon\\w*|resign\\w*|step\\w* down|surrender\\w*|conced\\w+|back\\w* down|return\\w*|hand\\w* over (?:power|control)|open\\w* (?:its |their )?borders?|re-open\\w*|reopen\\w*|allow\\w*|permi\\w+|grant\\w*|gave (?:\\w+ )?(?:permission|a mandate|in)|give\\w* (?:\\w+ )?permission|compromise|retreat\\w*|demobili\\w+|disarm\\w*|lay down|laid down|reinstat\\w+|restor\\w+|reduc\\w+ (?:tariffs|duties|troops)|ceasefire|cease-fire|truce|evacuat\\w+ (?:its|their) (?:troops|forces))',
+    '\\b(?:accept\\w* (?:\\w+ ){0,2}(?:demands?|requests?|conditions)|approv\\w+ (?:a |the )?request|releas\\w+|freed|frees|withdr[ae]w\\w*|pull\\w* (?:out|back)|lift\\w*|eas\\w+ (?:the )?(?:restrictions|sanctions|curbs|ban)|call\\w* off|pardon\\w*|revok\\w+|revers\\w+|dropp\\w+|abandon\\w*|resign\\w*|step\\w* down|surrender\\w*|conced\\w+|back\\w* down|return\\w*|hand\\w* over (?:power|control)|open\\w* (?:its |their )?borders?|re-open\\w*|reopen\\w*|allow\\w*|permi\\w+|grant\\w*|gave (?:\\w+ )?(?:permission|a mandate|in)|give\\w* (?:\\w+ )?permission|compromise|retreat\\w*|demobili\\w+|disarm\\w*|lay down|laid down|reinstat\\w+|restor\\w+|reduc\\w+ (?:tariffs|duties|troops)|ceasefire|cease-fire|truce|evacuat\\w+ (?:its|their) (?:troops|forces))',
   ),
   p(
     'AID',
     '070',
-    '\\b(?:suppl(?:y|ies|ied|ying)|deliver\\w*|ship(?:s|ped|ping)?|airlift\\w*|distribut\\w+|disburs\\w+|allocat\\w+|contribut\\w+|financ\\w+|sponsor\\w*|subsidi[sz]\\w+|offer\\w* (?:\\$|\\d|aid|help|assistance|support)|gave\\b|giv(?:e|es|ing) (?:\\w+ )?(?:to|\\$)|treat(?:s|ed|ing) (?:the )?(?:wounded|injured|patients|victims)|hosts? refugees|aid|assistance|donat\\w+|donors?|provid\\w+|gave \\$|give\\w* (?:medical|\\$|food|money)|gives|sen[dt]\\w* (?:a team|\\d|medical|food|supplies|relief|a military platoon|troops|doctors|humanitarian|vaccines)|sending (?:a|\\d)|handed over [^;]{0,30}(?:equipment|worth|vehicles)|funding|fund\\w*|grant \\$|loan\\w*|raising money|rais\\w+ funds|peacekeep\\w+|deploy\\w*[^;]{0,60}(?:relieve|help|peacekeep\\w*|observers|monitors|medical|relief)|relief|accepts? [^;]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts)|vaccin\\w+|asylum)',
+    '\\b(?:suppl(?:y|ies|ied|ying)|deliver\\w*|ship(?:s|ped|ping)?|airlift\\w*|distribut\\w+|disburs\\w+|allocat\\w+|contribut\\w+|financ\\w+|sponsor\\w*|subsidi[sz]\\w+|offer\\w* (?:\\$|\\d|aid|help|assistance|support)|gave\\b|giv(?:e|es|ing) (?:\\w+ )?(?:to|\\$)|treat(?:s|ed|ing) (?:the )?(?:wounded|injured|patients|victims)|hosts? refugees|aid|assistance|donat\\w+|donors?|provid\\w+|gives|sen[dt]\\w* (?:a team|\\d|medical|food|supplies|relief|a military platoon|troops|doctors|humanitarian|vaccines)|sending (?:a|\\d)|handed over [^;]{0,30}(?:equipment|worth|vehicles)|funding|fund\\w*|grant \\$|loan\\w*|raising money|rais\\w+ funds|peacekeep\\w+|deploy\\w*[^;]{0,60}(?:relieve|help|peacekeep\\w*|observers|monitors|medical|relief)|relief|accept\\w* [^;]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts)|vaccin\\w+|asylum|spent [^;]{0,40}(?:on|helping)|evacuat\\w+|served in)',
   ),
   p(
     'COOPERATE',
     '061',
-    '\\b(?:team\\w* up|join\\w* hands|help\\w* (?:\\w+ )?(?:to )?(?:fight|combat|investigate|track)|shar\\w+ (?:evidence|intelligence|information|data|technology)|cooperat\\w+|co-operat\\w+|collaborat\\w+|joint (?:patrol|operation|exercise|investigation|venture|project)|join\\w* forces|partner\\w*|work\\w* (?:together|with|closely)|strengthen\\w* (?:its )?(?:forces|ties|cooperation)|coordinat\\w+|exchang\\w+ (?:prisoners|information|data))',
+    '\\b(?:team\\w* up|join\\w* hands|help\\w* (?:\\w+ )?(?:to )?(?:fight|combat|investigate|track)|shar\\w+ (?:evidence|intelligence|information|data|technology)|cooperat\\w+|co-operat\\w+|collaborat\\w+|joint (?:patrol|operation|exercise|investigation|venture|project)|join\\w* forces|partner\\w*|work\\w* (?:together|with|closely)|strengthen\\w* (?:its )?(?:forces|ties|cooperation)|exchang\\w+ (?:prisoners|information|data))',
   ),
   p(
     'ACCUSE',
     '112',
-    '\\b(?:accus\\w+|condemn\\w*|condemnation|criticis\\w+|criticiz\\w+|criticism|critical of|blam\\w+|denounc\\w+|disput\\w+|challeng\\w+|fault\\w*|slam\\w*|(?:scathing|verbal|extraordinary|blistering|fierce|stinging|political) attack|investigat\\w+|probe\\w*|inquiry|audit\\w*|charg\\w+|convict\\w*|indict\\w*|sue[sd]?|suing|lawsuit|legal action|alleg\\w+|found (?:the |him |her |them )?(?:guilty|liable)|found\\b|search\\w*|extradit\\w+|summon\\w*|complain\\w*|protest\\w* (?:against|over|to)|rebuk\\w+|lambast\\w+|decr[iy]\\w*|question\\w*|reprimand\\w*|chastis\\w+|scold\\w*|berat\\w+|censur\\w+|regret\\w*|objected|raised concerns)',
+    "\\b(?:accus\\w+|condemn\\w*|condemnation|criticis\\w+|criticiz\\w+|criticism|critical of|blam\\w+|denounc\\w+|disput\\w+|challeng\\w+|fault\\w*|slam\\w*|(?:led|leads|leading) (?:the )?(?:\\w+ ){0,2}attacks? on|(?:scathing|verbal|extraordinary|blistering|fierce|stinging|political) attack|investigat\\w+|probe\\w*|inquiry|audit\\w*|charg\\w+|convict\\w*|indict\\w*|sue[sd]?|suing|lawsuit|legal action|alleg\\w+|found (?:the |him |her |them )?(?:guilty|liable)|found\\b|search\\w*|extradit\\w+|summon\\w*|complain\\w*|protest\\w* (?:against|over|to)|rebuk\\w+|lambast\\w+|decr[iy]\\w*|question\\w*|reprimand\\w*|chastis\\w+|scold\\w*|berat\\w+|censur\\w+|regret\\w*|objected|raised concerns|called (?:him|her|them|it|the|a|an|\\p{Lu}[\\w'\u2019]*)\\b[^;]{0,40}\\b(?:stupid|liar|terrorist|criminal|dictator|puppet|traitor|fool|incompetent|murderer|thug))",
   ),
   p(
     'PROTEST',
@@ -536,12 +539,12 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'COERCE',
     '173',
-    '\\b(?:arrest\\w*|detain\\w*|detention|jail\\w*|imprison\\w*|deport\\w*|outlaw\\w*|ban\\b|bans\\b|bann\\w+|crack\\w* down|crackdown|censor\\w*|confiscat\\w+|sentenc\\w+|execut\\w+|demolish\\w*|forc\\w+|closed (?:all )?(?:crossing|border|the border)|martial law|state of siege|curfew|suspended publication|disperse|cyber ?war\\w*|restrict\\w*|seiz\\w+|evict\\w*|expropriat\\w+|nationaliz\\w+|expelled|exiled|tortur\\w+|abduct\\w*|kidnap\\w*)',
+    '\\b(?:arrest\\w*|detain\\w*|detention|jail\\w*|imprison\\w*|deport\\w*|outlaw\\w*|ban\\b|bans\\b|bann\\w+|crack\\w* down|crackdown|censor\\w*|confiscat\\w+|sentenc\\w+|execut\\w+|demolish\\w*|forc\\w+|closed (?:all )?(?:crossing|border|the border)|martial law|state of siege|curfew|suspended publication|disperse|restrict\\w*|evict\\w*|expropriat\\w+|nationaliz\\w+|expelled|exiled|abduct\\w*|kidnap\\w*)',
   ),
   p(
     'ASSAULT',
     '190',
-    '\\b(?:kill\\w*|attack\\w*|bomb\\w*|shell\\w*|shot|shoot\\w*|air ?strikes?|strikes (?:on|against)|carried out strikes|struck|strik(?:es|ing) (?:at|on)|hit|fir\\w+ (?:on|at|rockets|rounds|missiles)|wound\\w*|clash\\w*|fight\\w*|assault\\w*|massacr\\w+|stab\\w*|ambush\\w*|captur\\w+|stormed|storm\\w*|blockad\\w+|destroy\\w*|invad\\w+|invasion|took over|held (?:hostage|captive)|holding (?:hostage|captive)|used (?:chemical|force)|rap(?:e|ed)|beat\\w*|murder\\w*|assassinat\\w+|raid\\w*|overran|seized control|occup\\w+|shoot down|shot down|launch\\w* (?:\\w+ )?(?:missiles?|rockets?|offensive|assault))',
+    '\\b(?:tortur\\w+|seiz\\w+|cyber ?(?:war\\w*|attacks?)|violat\\w+ (?:the |a )?(?:ceasefire|truce)|fired across|human shields?|kill\\w*|attack\\w*|bomb\\w*|shell\\w*|shot|shoot\\w*|air ?strikes?|strikes? (?:on|against)|carried out strikes|struck|striking|hit|fir\\w+ (?:on|at|rockets|rounds|missiles)|wound\\w*|clash\\w*|fight\\w*|assault\\w*|massacr\\w+|stab\\w*|ambush\\w*|captur\\w+|stormed|storm\\w*|blockad\\w+|destroy\\w*|invad\\w+|invasion|took over|held (?:hostage|captive)|holding (?:hostage|captive)|used (?:chemical|force)|rap(?:e|ed)|beat\\w*|murder\\w*|assassinat\\w+|raid\\w*|overran|occup\\w+|shoot down|shot down|launch\\w* (?:\\w+ )?(?:missiles?|rockets?|offensive|assault))',
   ),
   p(
     'CONSULT',
