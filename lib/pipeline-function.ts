@@ -109,8 +109,6 @@ export class PipelineFunction extends Construct {
         // as \uXXXX made the bundles about a fifth larger. (The `charset` prop is not passed on to esbuild
         // by aws-cdk-lib 2.276, hence the raw argument.)
         esbuildArgs: { '--charset': 'utf8' },
-        // Prefer ES modules so esbuild can drop what the handler does not use.
-        mainFields: ['module', 'main'],
         commandHooks: props.bundleFiles ? new CopyFilesHook(props.bundleFiles) : undefined,
       },
     });
