@@ -5,7 +5,7 @@
  * page's time zone when it states one; the local day as printed is kept too, because that is the day a
  * reader (and htmldate's labels) call the publication day.
  */
-import type { DomDocument, DomElement, DomNode } from './dom';
+import { type DomDocument, type DomElement, type DomNode, firstByTag, walkElements } from './dom';
 import { isArticleNode, type JsonLdNode } from './json-ld';
 
 /** A date read from a page: the instant in UTC and the calendar day as the page wrote it. */
@@ -332,7 +332,7 @@ const MODIFIED_META = [
 
 function metaMap(document: DomDocument): Map<string, string> {
   const map = new Map<string, string>();
-  for (const meta of Array.from(document.querySelectorAll('meta'))) {
+  for (const meta of Array.from(document.getElementsByTagName('meta'))) {
     const key = (
       meta.getAttribute('property') ??
       meta.getAttribute('name') ??
@@ -443,10 +443,27 @@ export function findDates(
     }
     return undefined;
   };
-  const fromSelector = (selector: string, source: string): PageDate | undefined => {
-    for (const el of Array.from(document.querySelectorAll(selector))) {
-      const d = attrDate(el, source, monthFirst);
-      if (d) return d;
+  let marked: Map<string, DomElement[]> | undefined;
+  // Microdata and RDFa dates, indexed in one pass the first time they are needed.
+  const fromMarkup = (names: readonly string[], source: string): PageDate | undefined => {
+    if (!marked) {
+      const index = new Map<string, DomElement[]>();
+      marked = index;
+      walkElements(document as unknown as DomNode, (el) => {
+        const keys = [el.getAttribute('itemprop'), el.getAttribute('property')];
+        if (el.tagName === 'TIME' && el.getAttribute('pubdate') !== null) keys.push('pubdate');
+        for (const key of keys) {
+          if (!key) continue;
+          for (const k of key.toLowerCase().split(/\s+/)) index.set(k, [...(index.get(k) ?? []), el]);
+        }
+        return true;
+      });
+    }
+    for (const name of names) {
+      for (const el of marked.get(name) ?? []) {
+        const d = attrDate(el, source, monthFirst);
+        if (d) return d;
+      }
     }
     return undefined;
   };
@@ -454,14 +471,14 @@ export function findDates(
   const modified =
     ldDate(jsonLd, 'dateModified') ??
     fromMeta(MODIFIED_META) ??
-    fromSelector('[itemprop="dateModified"]', 'microdata:dateModified');
+    fromMarkup(['datemodified'], 'microdata:dateModified');
 
   let published =
     ldDate(jsonLd, 'datePublished') ??
     fromMeta(PUBLISHED_META) ??
-    fromSelector('[itemprop="datePublished"]', 'microdata:datePublished') ??
+    fromMarkup(['datepublished'], 'microdata:datePublished') ??
     ldDate(jsonLd, 'dateCreated') ??
-    fromSelector('time[pubdate], [property="datePublished"], [itemprop="dateCreated"]', 'time[pubdate]');
+    fromMarkup(['pubdate', 'datecreated'], 'time[pubdate]');
 
   if (!published) published = timeElementDate(document, monthFirst);
   if (!published) published = classedElementDate(document, monthFirst);
@@ -512,7 +529,7 @@ function contextOf(el: DomElement): string {
 function timeElementDate(document: DomDocument, monthFirst: boolean): PageDate | undefined {
   // The first <time> inside the article or its header is the publication time; later ones in comments,
   // related-story lists or "updated" notes are not.
-  const times = Array.from(document.querySelectorAll('time'));
+  const times = Array.from(document.getElementsByTagName('time'));
   const scored = times
     .map((el, index) => {
       const ctx = contextOf(el);
@@ -530,18 +547,20 @@ function timeElementDate(document: DomDocument, monthFirst: boolean): PageDate |
 }
 
 function classedElementDate(document: DomDocument, monthFirst: boolean): PageDate | undefined {
-  const candidates = Array.from(document.querySelectorAll('[class], [id]'));
   let checked = 0;
-  for (const el of candidates) {
+  let found: PageDate | undefined;
+  walkElements(document as unknown as DomNode, (el) => {
+    if (found || checked > 200) return false;
     const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!DATE_CLASS.test(hint) || COMMENT_HINT.test(contextOf(el)) || MODIFIED_HINT.test(hint)) continue;
+    if (hint.length === 1 || !DATE_CLASS.test(hint) || MODIFIED_HINT.test(hint)) return true;
+    if (COMMENT_HINT.test(contextOf(el))) return true;
     const text = el.textContent ?? '';
-    if (text.length > 200 || text.length < 6) continue;
-    if (++checked > 200) break;
-    const d = attrDate(el, 'element', monthFirst);
-    if (d) return d;
-  }
-  return undefined;
+    if (text.length > 200 || text.length < 6) return true;
+    checked++;
+    found = attrDate(el, 'element', monthFirst);
+    return !found;
+  });
+  return found;
 }
 
 /**
@@ -549,9 +568,9 @@ function classedElementDate(document: DomDocument, monthFirst: boolean): PageDat
  * without markup for their date still print it next to the title or the byline.
  */
 function visibleTextDate(document: DomDocument, monthFirst: boolean): PageDate | undefined {
-  const body = document.querySelector('body');
+  const body = firstByTag(document, 'body');
   if (!body) return undefined;
-  const h1 = document.querySelector('h1');
+  const h1 = firstByTag(document, 'h1');
   const texts: { node: DomNode; afterH1: boolean }[] = [];
   let afterH1 = !h1;
   const walk = (node: DomNode): void => {

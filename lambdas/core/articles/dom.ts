@@ -17,6 +17,8 @@ export interface DomNode {
 export interface DomParent {
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement> & Iterable<DomElement>;
+  /** A plain scan, without compiling a CSS selector (linkedom compiles one on every query). */
+  getElementsByTagName(tag: string): ArrayLike<DomElement> & Iterable<DomElement>;
 }
 
 /** An element. */
@@ -35,4 +37,29 @@ export interface DomElement extends DomNode, DomParent {
 export interface DomDocument extends DomParent {
   readonly documentElement: DomElement | null;
   createElement(tag: string): DomElement;
+}
+
+/**
+ * Visits the elements under `root` in document order; returning `false` skips an element's children (for
+ * instance after removing it). Cheaper than `querySelectorAll` on linkedom, which compiles its selector on
+ * every call.
+ */
+export function walkElements(root: DomNode, visit: (el: DomElement) => boolean | undefined): void {
+  if (root.nodeType === 9) {
+    // linkedom does not chain a doctype to the root element, so start from the root element itself.
+    const html = (root as unknown as DomDocument).documentElement;
+    if (html && visit(html) !== false) walkElements(html, visit);
+    return;
+  }
+  for (let child = root.firstChild; child; ) {
+    // Read the next sibling first: the visitor may remove the child.
+    const next = child.nextSibling;
+    if (child.nodeType === 1 && visit(child as DomElement) !== false) walkElements(child, visit);
+    child = next;
+  }
+}
+
+/** The first element with the given tag name, or null. */
+export function firstByTag(root: DomParent, tag: string): DomElement | null {
+  return root.getElementsByTagName(tag)[0] ?? null;
 }

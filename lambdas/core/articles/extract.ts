@@ -6,7 +6,7 @@
 import { parseHTML } from 'linkedom';
 import type { ExtractedArticle } from '../model';
 import { findDates, type PageDate } from './dates';
-import type { DomDocument } from './dom';
+import { type DomDocument, firstByTag } from './dom';
 import { isArticleNode, readJsonLd } from './json-ld';
 import { detectLanguage, primaryLanguage } from './language';
 import { extractMainBlocks } from './main-text';
@@ -93,7 +93,7 @@ export function extractArticle(html: string, opts: ExtractOptions): ExtractedArt
   const article = jsonLd.find((n) => isArticleNode(n) && typeof n.articleBody === 'string');
   const blocks = extractMainBlocks(document, {
     byline: meta.byline,
-    titles: [meta.title, meta.rawTitle, document.querySelector('h1')?.textContent ?? undefined].filter(
+    titles: [meta.title, meta.rawTitle, firstByTag(document, 'h1')?.textContent ?? undefined].filter(
       (t): t is string => !!t,
     ),
     articleBody: article?.articleBody as string | undefined,

@@ -67,7 +67,7 @@ function parseLenient(text: string): unknown {
 /** Every typed JSON-LD node of the document, flattened out of arrays and `@graph`. */
 export function readJsonLd(document: DomDocument): JsonLdNode[] {
   const out: JsonLdNode[] = [];
-  for (const script of Array.from(document.querySelectorAll('script[type]'))) {
+  for (const script of Array.from(document.getElementsByTagName('script'))) {
     const type = (script.getAttribute('type') ?? '').toLowerCase();
     if (!type.includes('ld+json')) continue;
     collect(parseLenient(script.textContent ?? ''), out, 0);

@@ -4,7 +4,7 @@
  * Dublin Core meta tags, then the page's own markup, because that is the order in which publishers keep them
  * accurate.
  */
-import type { DomDocument } from './dom';
+import { type DomDocument, firstByTag } from './dom';
 import { hasType, isArticleNode, type JsonLdNode, ldNames, ldString } from './json-ld';
 import { primaryLanguage } from './language';
 
@@ -25,7 +25,7 @@ export interface PageMetadata {
 /** Meta tags keyed by lower-case property/name; the first value wins. */
 export function readMetaTags(document: DomDocument): Map<string, string> {
   const map = new Map<string, string>();
-  for (const meta of Array.from(document.querySelectorAll('meta'))) {
+  for (const meta of Array.from(document.getElementsByTagName('meta'))) {
     const content = meta.getAttribute('content')?.trim();
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -223,7 +223,7 @@ export function readMetadata(
     ),
   );
 
-  const docTitle = clean(document.querySelector('title')?.textContent);
+  const docTitle = clean(firstByTag(document, 'title')?.textContent);
   const rawTitle = clean(
     articleTitle(article, docTitle) ??
       first(meta, [
@@ -236,7 +236,7 @@ export function readMetadata(
         'parsely-title',
       ]) ??
       docTitle ??
-      document.querySelector('h1')?.textContent,
+      firstByTag(document, 'h1')?.textContent,
   );
   const title = rawTitle ? cleanTitle(rawTitle, siteName, url) : undefined;
 
