@@ -71,7 +71,8 @@ export const DEFAULT_DEPLOY_CONFIG: DeployConfig = {
   raw: { archiveAfterDays: 90, accessLogRetentionDays: 90 },
   events: { archiveRetentionDays: 90, targetRetryAttempts: 8, targetMaxEventAgeHours: 24 },
   functions: {
-    dispatch: { memoryMb: 256, timeoutSeconds: 60 },
+    // One run at a time: an overlapping run would queue the feeds the first is still queuing.
+    dispatch: { memoryMb: 256, timeoutSeconds: 60, reservedConcurrency: 1 },
     poll: { memoryMb: 512, timeoutSeconds: 120, batchSize: 2, maxConcurrency: 20, maxReceiveCount: 3 },
     extract: { memoryMb: 1024, timeoutSeconds: 60, batchSize: 10, maxConcurrency: 10, maxReceiveCount: 5 },
   },
@@ -156,11 +157,18 @@ function functionSettings(raw: Json, base: FunctionSettings, where: string): Fun
       // SQS visibility (6 x timeout) may not exceed 12 hours; 900 s is Lambda's own ceiling anyway.
       900,
     ),
-    reservedConcurrency: optionalInt(raw, 'reservedConcurrency', where),
+    reservedConcurrency: optionalInt(raw, 'reservedConcurrency', base.reservedConcurrency, where),
   };
 }
 
-function optionalInt(raw: Json, key: string, where: string): number | undefined {
+/** An optional positive integer: absent takes the default, null means "none". */
+function optionalInt(
+  raw: Json,
+  key: string,
+  fallback: number | undefined,
+  where: string,
+): number | undefined {
+  if (!(key in raw)) return fallback;
   const value = field<number | undefined>(raw, key, 'number', undefined, where);
   return value === undefined ? undefined : positiveInt(value, key, where);
 }

@@ -8,7 +8,7 @@ describe('parseDeployConfig', () => {
       alertEmail: undefined,
       storyEmail: undefined,
       functions: {
-        dispatch: { ...DEFAULT_DEPLOY_CONFIG.functions.dispatch, reservedConcurrency: undefined },
+        dispatch: { ...DEFAULT_DEPLOY_CONFIG.functions.dispatch, reservedConcurrency: 1 },
         poll: { ...DEFAULT_DEPLOY_CONFIG.functions.poll, reservedConcurrency: undefined },
         extract: { ...DEFAULT_DEPLOY_CONFIG.functions.extract, reservedConcurrency: undefined },
       },
@@ -27,6 +27,15 @@ describe('parseDeployConfig', () => {
     expect(config.functions.poll.timeoutSeconds).toBe(DEFAULT_DEPLOY_CONFIG.functions.poll.timeoutSeconds);
     expect(config.raw.archiveAfterDays).toBeUndefined();
     expect(config.raw.expireAfterDays).toBe(3650);
+  });
+
+  it('runs one dispatch at a time unless reservedConcurrency is set to null', () => {
+    expect(parseDeployConfig({}).functions.dispatch.reservedConcurrency).toBe(1);
+    expect(
+      parseDeployConfig({ functions: { dispatch: { reservedConcurrency: null } } }).functions.dispatch
+        .reservedConcurrency,
+    ).toBeUndefined();
+    expect(parseDeployConfig({}).functions.poll.reservedConcurrency).toBeUndefined();
   });
 
   it.each([

@@ -90,10 +90,13 @@ describe('functions', () => {
     expect(debugFn.Properties.Environment.Variables.LOG_LEVEL).toBe('DEBUG');
   });
 
-  it('reserves concurrency only where the config asks for it', () => {
-    for (const fn of Object.values(pipelineFunctions(template))) {
-      expect(fn.Properties.ReservedConcurrentExecutions).toBeUndefined();
-    }
+  it('runs one dispatch at a time, and reserves concurrency elsewhere only when asked', () => {
+    expect(functionByHandlerName(template, 'dispatch-feeds')[1].Properties.ReservedConcurrentExecutions).toBe(
+      1,
+    );
+    expect(
+      functionByHandlerName(template, 'poll-feed')[1].Properties.ReservedConcurrentExecutions,
+    ).toBeUndefined();
     const reserved = synthTemplate({
       functions: {
         ...testConfig().functions,
