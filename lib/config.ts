@@ -340,8 +340,10 @@ export function parseFeedList(raw: unknown, where = 'config/feeds.json'): FeedCo
     const url = field(entry, 'url', 'string', '', at);
     const publisher = field(entry, 'publisher', 'string', '', at);
     const language = field<string | undefined>(entry, 'language', 'string', undefined, at);
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
-      throw new ConfigError(at, `"id" must be lower-case letters, digits, dashes`);
+    // The same rule dispatch applies when it registers the bundled list (lambdas/core/pipeline/dispatch-feeds.ts).
+    if (!/^[a-z0-9][a-z0-9._-]*$/i.test(id)) {
+      throw new ConfigError(at, `"id" must be a short name of letters, digits, '.', '_' or '-'`);
+    }
     if (seen.has(id)) throw new ConfigError(at, `duplicate feed id ${id}`);
     seen.add(id);
     let parsed: URL;
