@@ -190,6 +190,8 @@ function parseRfc822(s: string, now: Date): string | undefined {
     .trim();
   // "30-Jan-2018" and "30/Jan/2018"
   t = t.replace(/^(\d{1,2})[-/]([A-Za-zÀ-ÿ]+)[-/](\d{2,4})/, '$1 $2 $3');
+  // "03 Apr 02 1500 GMT": military time without a colon
+  t = t.replace(/^(\d{1,2} \S+ \d{2,4}) (\d{2})(\d{2})(?=\s|$)/, '$1 $2:$3');
   let m =
     /^(\d{1,2})\.? ([A-Za-zÀ-ÿ]+\.?) (\d{2,4})(?: (\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\.\d+)? ?([AaPp][Mm])?)? ?(.*)$/.exec(
       t,
@@ -238,7 +240,10 @@ function parseRfc822(s: string, now: Date): string | undefined {
   const zone = (m[8] ?? '').replace(/^\(|\)$/g, '').trim();
   // "GMT+0200 (CEST)": keep the numeric part
   const zoneMain = zone.split(' ')[0];
-  const offset = zoneOffset(zoneMain || undefined);
+  // An unreadable zone ("+3000", an unknown abbreviation) must not lose a good date: read it as UTC.
+  const offset =
+    zoneOffset(zoneMain || undefined) ??
+    (/^[+-]?\d{1,4}$|^[A-Za-z]{1,5}$/.test(zoneMain ?? '') ? 0 : undefined);
   if (offset === undefined) return undefined;
   return build(fullYear(yearText), month, day, hour, Number(m[5] ?? 0), Number(m[6] ?? 0), 0, offset, now);
 }

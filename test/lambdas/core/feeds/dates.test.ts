@@ -17,6 +17,8 @@ describe('normalizeDate', () => {
     ['2018-01-30', '2018-01-30T00:00:00Z'],
     ['20180130T175413Z', '2018-01-30T17:54:13Z'],
     ['Tue, 30 Jan 2018 17:54:13 GMT+2', '2018-01-30T15:54:13Z'],
+    ['03 Apr 02 1500 GMT', '2002-04-03T15:00:00Z'],
+    ['Fri, 11 Mar 2016 01:15:00 +3000', '2016-03-11T01:15:00Z'], // impossible offset: the date survives as UTC
   ])('reads %s', (input, expected) => {
     expect(normalizeDate(input, now)).toBe(expected);
   });
