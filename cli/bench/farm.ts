@@ -44,20 +44,29 @@ export interface FarmFeed {
   readonly articlePaths: readonly string[];
 }
 
-/** A running farm. */
-export interface Farm {
+/** The farm's content as the pipeline sees it once served: feeds with their URLs, pages with their addresses. */
+export interface FarmView {
   readonly feeds: readonly FarmFeed[];
   /** Every distinct article, by path. */
   readonly articles: ReadonlyMap<string, FarmArticle>;
-  readonly servers: readonly SiteServer[];
+  /** Each host's address (`http://127.0.0.1:PORT`). */
+  readonly bases: readonly string[];
   /** The feed document as served (with the host's address filled in). */
   feedXml(feed: FarmFeed): string;
   /** The page as served, by host index and path. */
   pageHtml(host: number, path: string): string;
-  /** Requests served so far, over every host. */
-  requestCount(): number;
-  /** Requests served so far with status `status`. */
-  requestsWithStatus(status: number): number;
+}
+
+/** Requests a farm has served. */
+export interface FarmTraffic {
+  readonly requests: number;
+  readonly notModified: number;
+}
+
+/** A farm served from this process. */
+export interface Farm extends FarmView {
+  readonly servers: readonly SiteServer[];
+  traffic(): FarmTraffic;
   close(): Promise<void>;
 }
 
@@ -427,7 +436,7 @@ export function generateFarm(options: FarmOptions): {
   articles: Map<string, FarmArticle>;
   feedDocs: string[];
 } {
-  const hosts = Math.max(1, Math.min(options.hosts ?? 4, options.feeds));
+  const hosts = hostCount(options);
   const rng = seededRandom(options.seed ?? 7);
   const share = options.diplomaticShare ?? 0.4;
   const crossEvery = options.crossListEvery ?? 5;
@@ -496,15 +505,21 @@ export function generateFarm(options: FarmOptions): {
   return { feeds, feedTitles, articles, feedDocs };
 }
 
-/** Generates the farm and serves it from `hosts` loopback site servers. */
-export async function startFarm(options: FarmOptions): Promise<Farm> {
-  const generated = generateFarm(options);
-  const hostCount = Math.max(1, Math.min(options.hosts ?? 4, options.feeds));
+/** The generated content of a farm. */
+export type GeneratedFarm = ReturnType<typeof generateFarm>;
+
+/** How many hosts a farm of these options spreads over. */
+export function hostCount(options: FarmOptions): number {
+  return Math.max(1, Math.min(options.hosts ?? 4, options.feeds));
+}
+
+/** Serves generated content from one loopback site server per host. */
+export async function serveFarm(generated: GeneratedFarm, hosts: number): Promise<SiteServer[]> {
   const feedByHostPath = new Map<string, number>();
   generated.feeds.forEach((f, i) => void feedByHostPath.set(`${f.host} ${f.path}`, i));
   const servers: SiteServer[] = [];
-  // Bodies are filled in once per host: the farm stands for other people's servers, so it should cost our
-  // process as little as possible.
+  // Bodies are filled in once per host: the farm stands for other people's servers, so it should cost as
+  // little as possible.
   const served = new Map<string, string>();
   const once = (key: string, make: () => string) => {
     let body = served.get(key);
@@ -515,7 +530,7 @@ export async function startFarm(options: FarmOptions): Promise<Farm> {
     return body;
   };
   try {
-    for (let host = 0; host < hostCount; host++) {
+    for (let host = 0; host < hosts; host++) {
       servers.push(
         await startSiteServer({
           handler: (path, base) => {
@@ -546,11 +561,27 @@ export async function startFarm(options: FarmOptions): Promise<Farm> {
     await Promise.all(servers.map((s) => s.close()));
     throw error;
   }
+  return servers;
+}
+
+/** Requests served so far by these servers. */
+export function trafficOf(servers: readonly SiteServer[]): FarmTraffic {
+  let requests = 0;
+  let notModified = 0;
+  for (const server of servers) {
+    requests += server.requests.length;
+    for (const r of server.requests) if (r.status === 304) notModified++;
+  }
+  return { requests, notModified };
+}
+
+/** The farm as seen from the pipeline, given where each host is served. */
+export function viewFarm(generated: GeneratedFarm, bases: readonly string[]): FarmView {
   const feeds: FarmFeed[] = generated.feeds.map((f, i) => ({
     ...f,
     config: {
       id: `farm-${String(i + 1).padStart(3, '0')}`,
-      url: `${(servers[f.host] as SiteServer).base}${f.path}`,
+      url: `${bases[f.host]}${f.path}`,
       publisher: `Farm Herald ${f.host + 1}`,
       language: 'en',
     },
@@ -558,17 +589,25 @@ export async function startFarm(options: FarmOptions): Promise<Farm> {
   return {
     feeds,
     articles: generated.articles,
-    servers,
+    bases,
     feedXml: (feed) =>
-      (generated.feedDocs[feeds.indexOf(feed)] as string).replaceAll(
-        '{{BASE}}',
-        (servers[feed.host] as SiteServer).base,
-      ),
+      (generated.feedDocs[feeds.indexOf(feed)] as string).replaceAll('{{BASE}}', bases[feed.host] ?? ''),
     pageHtml: (host, path) =>
-      (generated.articles.get(path)?.html ?? '').replaceAll('{{BASE}}', (servers[host] as SiteServer).base),
-    requestCount: () => servers.reduce((n, s) => n + s.requests.length, 0),
-    requestsWithStatus: (status) =>
-      servers.reduce((n, s) => n + s.requests.filter((r) => r.status === status).length, 0),
+      (generated.articles.get(path)?.html ?? '').replaceAll('{{BASE}}', bases[host] ?? ''),
+  };
+}
+
+/** Generates the farm and serves it from this process. */
+export async function startFarm(options: FarmOptions): Promise<Farm> {
+  const generated = generateFarm(options);
+  const servers = await serveFarm(generated, hostCount(options));
+  return {
+    ...viewFarm(
+      generated,
+      servers.map((s) => s.base),
+    ),
+    servers,
+    traffic: () => trafficOf(servers),
     close: async () => {
       await Promise.all(servers.map((s) => s.close()));
     },

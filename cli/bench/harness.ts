@@ -30,10 +30,9 @@ import type {
   StoryEventPublisher,
 } from '../../lambdas/core/ports';
 import { localAdapters } from '../local/pipeline';
-import { startLocalServices } from '../local/services';
 import { type ColdStartReport, measureColdStarts } from './cold-start';
 import { type CostBreakdown, type PassUsage, priceUsage, readAwsPrices, readSizing, scaleCost } from './cost';
-import { type Farm, type FarmOptions, startFarm } from './farm';
+import { type FarmOptions, type FarmView, hostCount } from './farm';
 import {
   type AwsCounts,
   countAwsRequests,
@@ -44,6 +43,8 @@ import {
   snapshotCounts,
   timedPort,
 } from './instrument';
+import { type ProfileBucket, startProfile } from './profile';
+import { startWorld, type World } from './world';
 
 /** What to run. */
 export interface BenchOptions extends FarmOptions {
@@ -55,6 +56,12 @@ export interface BenchOptions extends FarmOptions {
   /** Skip bundling and loading the Lambda bundles (tests). */
   readonly coldStart?: boolean;
   readonly coldStartRuns?: number;
+  /** Run the farm and the embedded services in this process instead of a child process. */
+  readonly inProcess?: boolean;
+  /** Profile pass 1 and save the `.cpuprofile` here. */
+  readonly profileFile?: string;
+  /** Replaces the raw article store (to measure a proposed change to the S3 adapter without editing it). */
+  readonly rawStoreFactory?: (s3: World['services']['s3'], bucket: string) => RawArticleStore;
   /** Progress lines for the terminal. */
   readonly say?: (line: string) => void;
 }
@@ -105,6 +112,8 @@ export interface BenchReport {
     readonly perHostConcurrency: number;
     readonly perHostDelayMs: number;
     readonly probes: boolean;
+    /** Where the farm and the embedded DynamoDB and S3 ran. */
+    readonly world: 'child process' | 'in process';
   };
   readonly farm: {
     readonly feedItems: number;
@@ -115,8 +124,13 @@ export interface BenchReport {
   };
   readonly endToEnd: {
     readonly seconds: number;
+    /** CPU time of the pipeline's process (with the world in a child process: the pipeline alone). */
     readonly cpuSeconds: number;
+    /** CPU time of the child process serving the farm, DynamoDB and S3 during the pass. */
+    readonly worldCpuSeconds: number;
     readonly articlesPerSecond: number;
+    /** Articles per second of the pipeline process's CPU time: independent of other load on the machine. */
+    readonly articlesPerCpuSecond: number;
     readonly feedsPerSecond: number;
     readonly peakRssMb: number;
     readonly peakHeapMb: number;
@@ -131,6 +145,7 @@ export interface BenchReport {
       readonly articles: number;
       readonly seconds: number;
       readonly articlesPerSecond: number;
+      readonly articlesPerCpuSecond: number;
     };
     readonly extractionAndClassification: {
       readonly articles: number;
@@ -140,6 +155,8 @@ export interface BenchReport {
   };
   readonly ratios: {
     readonly endToEndVsExtraction: number;
+    /** The same ratio on CPU time (articles per CPU second): what it would be on an idle machine. */
+    readonly endToEndVsExtractionCpu: number;
     readonly endToEndVsExtractionAndClassification: number;
   };
   readonly repoll: {
@@ -172,28 +189,30 @@ export interface BenchReport {
   };
   readonly costPer1000UnchangedFeedPolls: CostBreakdown;
   readonly coldStart: ColdStartReport | { readonly skipped: true };
+  /** Where pass 1's CPU time went (self time by package or source folder), when profiled. */
+  readonly profile?: readonly ProfileBucket[];
   readonly targets: readonly TargetCheck[];
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** Samples the process's resident and heap memory while a run is going. */
+/**
+ * Peak memory of the process: the kernel's high-water mark of resident memory (free to read, unlike sampling,
+ * which costs the run itself), and the V8 heap sampled a few times a second.
+ */
 function memorySampler() {
-  let rss = process.memoryUsage().rss;
   let heap = process.memoryUsage().heapUsed;
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    rss = Math.max(rss, m.rss);
-    heap = Math.max(heap, m.heapUsed);
-  }, 20);
-  timer.unref();
+  const heapTimer = setInterval(() => {
+    heap = Math.max(heap, process.memoryUsage().heapUsed);
+  }, 500);
+  heapTimer.unref();
   return {
     stop() {
-      clearInterval(timer);
-      const m = process.memoryUsage();
+      clearInterval(heapTimer);
+      // maxRSS is in kilobytes.
       return {
-        rssMb: round(Math.max(rss, m.rss) / 1048576, 1),
-        heapMb: round(Math.max(heap, m.heapUsed) / 1048576, 1),
+        rssMb: round(process.resourceUsage().maxRSS / 1024, 1),
+        heapMb: round(Math.max(heap, process.memoryUsage().heapUsed) / 1048576, 1),
       };
     },
   };
@@ -201,11 +220,12 @@ function memorySampler() {
 
 /** The pipeline's ports over the embedded services, each wrapped for timing. */
 function instrumentedPorts(
-  services: Awaited<ReturnType<typeof startLocalServices>>,
+  services: World['services'],
   http: HttpFetcher,
   publisher: StoryEventPublisher,
   timer: () => StageTimer,
   events: { entries: number },
+  rawStoreFactory?: BenchOptions['rawStoreFactory'],
 ) {
   const { registry, articles, rawStore } = localAdapters({
     services,
@@ -234,7 +254,10 @@ function instrumentedPorts(
     }),
     ledger: table,
     articles: table as ArticleRepository,
-    rawStore: timedPort<RawArticleStore>(rawStore, timer, { put: 's3 put', get: 's3 get' }),
+    rawStore: timedPort<RawArticleStore>(rawStoreFactory?.(services.s3, services.bucket) ?? rawStore, timer, {
+      put: 's3 put',
+      get: 's3 get',
+    }),
     http: timedPort<HttpFetcher>(http, timer, {
       get: ((_url: string, options: { kind: string }) =>
         options.kind === 'feed' ? 'fetch feed' : 'fetch page') as never,
@@ -334,12 +357,17 @@ async function timeAllAsync<T>(inputs: readonly T[], work: (input: T) => Promise
   return (performance.now() - started) / 1000;
 }
 
-async function baselines(farm: Farm) {
+async function baselines(farm: FarmView) {
+  // The options the extract stage passes (extract-story.ts buildArticle): final URL, feed date, title, language.
   const pages = [...farm.articles.values()].map((a) => ({
     html: farm.pageHtml(a.host, a.path),
-    url: `${farm.servers[a.host]?.base}${a.path}`,
-    feedPublishedAt: a.publishedAt,
-    feedTitle: a.title,
+    options: {
+      url: `${farm.bases[a.host]}${a.path}`,
+      feedPublishedAt: a.publishedAt,
+      feedTitle: a.title,
+      feedLanguage: 'en',
+    },
+    title: a.title,
   }));
   const feeds = farm.feeds.map((f) => ({ xml: farm.feedXml(f), url: f.config.url, format: f.format }));
   const parser = new Parser();
@@ -350,16 +378,12 @@ async function baselines(farm: Farm) {
       contentType: f.format === 'atom' ? 'application/atom+xml' : 'application/rss+xml',
     }),
   );
-  const extractSeconds = timeAll(pages, (p) =>
-    extractArticle(p.html, { url: p.url, feedPublishedAt: p.feedPublishedAt, feedTitle: p.feedTitle }),
-  );
+  const cpu = process.cpuUsage();
+  const extractSeconds = timeAll(pages, (p) => extractArticle(p.html, p.options));
+  const extractCpu = process.cpuUsage(cpu);
   const bothSeconds = timeAll(pages, (p) => {
-    const e = extractArticle(p.html, {
-      url: p.url,
-      feedPublishedAt: p.feedPublishedAt,
-      feedTitle: p.feedTitle,
-    });
-    return analyseStory({ title: e.title ?? p.feedTitle, text: e.text, language: e.language });
+    const e = extractArticle(p.html, p.options);
+    return analyseStory({ title: e.title ?? p.title, text: e.text, language: e.language });
   });
   const rate = (n: number, s: number) => round(n / Math.max(s, 1e-9), 1);
   return {
@@ -377,6 +401,7 @@ async function baselines(farm: Farm) {
       articles: pages.length,
       seconds: round(extractSeconds, 3),
       articlesPerSecond: rate(pages.length, extractSeconds),
+      articlesPerCpuSecond: rate(pages.length, (extractCpu.user + extractCpu.system) / 1e6),
     },
     extractionAndClassification: {
       articles: pages.length,
@@ -387,7 +412,7 @@ async function baselines(farm: Farm) {
 }
 
 /** JIT warm-up on a few inputs, so that neither the baselines nor the pipeline pay for compiling the extractor. */
-async function warmUp(farm: Farm): Promise<void> {
+async function warmUp(farm: FarmView): Promise<void> {
   const some = [...farm.articles.values()].slice(0, 15);
   for (const a of some) {
     const e = extractArticle(farm.pageHtml(a.host, a.path), { url: `http://127.0.0.1${a.path}` });
@@ -397,24 +422,29 @@ async function warmUp(farm: Farm): Promise<void> {
     await parseFeed(Buffer.from(farm.feedXml(f)), { url: f.config.url });
 }
 
+const cpuSince = (start: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(start);
+  return (u.user + u.system) / 1e6;
+};
+
 /** Runs the whole benchmark and returns its report. */
 export async function runBench(options: BenchOptions, probes = false): Promise<BenchReport> {
   const say = options.say ?? (() => {});
   const feedConcurrency = options.feedConcurrency ?? 4;
   const perHostConcurrency = options.perHostConcurrency ?? 4;
   const perHostDelayMs = options.perHostDelayMs ?? 0;
-  const hosts = Math.max(1, Math.min(options.hosts ?? 4, options.feeds));
+  const hosts = hostCount(options);
   const seed = options.seed ?? 7;
   const loadAverageAtStart = round(loadavg()[0] ?? 0);
 
-  const farm = await startFarm({ ...options, hosts, seed });
-  const services = await startLocalServices();
+  const world = await startWorld({ ...options, hosts, seed }, options.inProcess);
+  const { farm, services } = world;
   const eventsDir = mkdtempSync(join(tmpdir(), 'newswire-bench-events-'));
   try {
     const articles = [...farm.articles.values()];
     const feedItems = farm.feeds.reduce((n, f) => n + f.articlePaths.length, 0);
     say(
-      `farm: ${farm.feeds.length} feeds × ${options.items} items on ${hosts} hosts = ${feedItems} items, ${articles.length} distinct articles`,
+      `farm: ${farm.feeds.length} feeds × ${options.items} items on ${hosts} hosts = ${feedItems} items, ${articles.length} distinct articles; farm and storage ${world.outOfProcess ? 'in a child process' : 'in this process'}`,
     );
     await warmUp(farm);
 
@@ -430,16 +460,19 @@ export async function runBench(options: BenchOptions, probes = false): Promise<B
       new JsonLinesStoryPublisher(join(eventsDir, 'events.jsonl')),
       () => timer,
       events,
+      options.rawStoreFactory,
     );
 
     // Pass 1: everything is new.
     say('pass 1: register, dispatch, poll every feed, extract every new article');
+    const profiler = options.profileFile ? await startProfile() : undefined;
     const memory = memorySampler();
     setProbeTimer(timer);
+    const http1 = await world.traffic();
+    const worldCpu1 = await world.cpuSeconds();
+    const aws1 = snapshotCounts(counts);
     const cpu1 = process.cpuUsage();
     const t1 = performance.now();
-    const http1 = { requests: farm.requestCount(), notModified: farm.requestsWithStatus(304) };
-    const aws1 = snapshotCounts(counts);
     const clock = { now: () => new Date() };
     await ports.registry.register(
       farm.feeds.map((f) => f.config),
@@ -454,17 +487,14 @@ export async function runBench(options: BenchOptions, probes = false): Promise<B
     );
     const first = await runPass(ports, services, queued, feedConcurrency, timer);
     const seconds1 = (performance.now() - t1) / 1000;
-    const cpuSeconds1 = (() => {
-      const u = process.cpuUsage(cpu1);
-      return (u.user + u.system) / 1e6;
-    })();
+    const cpuSeconds1 = cpuSince(cpu1);
     const mem = memory.stop();
+    const profile = await profiler?.stop(options.profileFile);
+    const worldCpuSeconds1 = (await world.cpuSeconds()) - worldCpu1;
+    const traffic1 = await world.traffic();
     const firstCounts = passCounts(
       first,
-      {
-        requests: farm.requestCount() - http1.requests,
-        notModified: farm.requestsWithStatus(304) - http1.notModified,
-      },
+      { requests: traffic1.requests - http1.requests, notModified: traffic1.notModified - http1.notModified },
       diffCounts(counts, aws1),
       events.entries,
     );
@@ -475,7 +505,7 @@ export async function runBench(options: BenchOptions, probes = false): Promise<B
     timer = new StageTimer();
     setProbeTimer(timer);
     const events2 = events.entries;
-    const http2 = { requests: farm.requestCount(), notModified: farm.requestsWithStatus(304) };
+    const http2 = await world.traffic();
     const aws2 = snapshotCounts(counts);
     const t2 = performance.now();
     const second = await runPass(
@@ -487,18 +517,16 @@ export async function runBench(options: BenchOptions, probes = false): Promise<B
     );
     const seconds2 = (performance.now() - t2) / 1000;
     setProbeTimer(undefined);
+    const traffic2 = await world.traffic();
     const secondCounts = passCounts(
       second,
-      {
-        requests: farm.requestCount() - http2.requests,
-        notModified: farm.requestsWithStatus(304) - http2.notModified,
-      },
+      { requests: traffic2.requests - http2.requests, notModified: traffic2.notModified - http2.notModified },
       diffCounts(counts, aws2),
       events.entries - events2,
     );
 
     // Cost: the wall time of a pass, shared out over the functions by their share of the measured stage time
-    // (the pass ran several feeds at once on one CPU; this bills the CPU time the pass really needed).
+    // (the pass ran several feeds at once; this bills the time the pass really took, once).
     const prices = readAwsPrices();
     const sizing = readSizing();
     const lambdaSeconds = (t: StageTimer, wall: number) => {
@@ -546,7 +574,7 @@ export async function runBench(options: BenchOptions, probes = false): Promise<B
     const n = Math.max(1, firstCounts.articlesExtracted);
     const feedsPolled2 = Math.max(1, secondCounts.feedsPolled);
     const articlesPerSecond = round(firstCounts.articlesExtracted / seconds1, 2);
-    const ratio = round(articlesPerSecond / base.extraction.articlesPerSecond, 3);
+    const articlesPerCpuSecond = round(firstCounts.articlesExtracted / Math.max(1e-9, cpuSeconds1), 2);
     const repoll = {
       feeds: secondCounts.feedsPolled,
       seconds: round(seconds2, 3),
@@ -558,7 +586,7 @@ export async function runBench(options: BenchOptions, probes = false): Promise<B
       dynamoReads: round(
         Object.entries(secondCounts.aws.dynamo)
           .filter(([k]) => /Get|Query|Scan/.test(k))
-          .reduce((s, [, v]) => s + v, 0) / feedsPolled2,
+          .reduce((sum, [, v]) => sum + v, 0) / feedsPolled2,
         3,
       ),
       stages: timer.stats(),
@@ -581,22 +609,25 @@ export async function runBench(options: BenchOptions, probes = false): Promise<B
         perHostConcurrency,
         perHostDelayMs,
         probes,
+        world: world.outOfProcess ? 'child process' : 'in process',
       },
       farm: {
         feedItems,
         distinctArticles: articles.length,
         diplomaticArticles: articles.filter((a) => a.diplomatic).length,
         meanPageBytes: Math.round(
-          articles.reduce((s, a) => s + a.html.length, 0) / Math.max(1, articles.length),
+          articles.reduce((sum, a) => sum + a.html.length, 0) / Math.max(1, articles.length),
         ),
         meanFeedBytes: Math.round(
-          farm.feeds.reduce((s, f) => s + farm.feedXml(f).length, 0) / Math.max(1, farm.feeds.length),
+          farm.feeds.reduce((sum, f) => sum + farm.feedXml(f).length, 0) / Math.max(1, farm.feeds.length),
         ),
       },
       endToEnd: {
         seconds: round(seconds1, 3),
         cpuSeconds: round(cpuSeconds1, 3),
+        worldCpuSeconds: round(worldCpuSeconds1, 3),
         articlesPerSecond,
+        articlesPerCpuSecond,
         feedsPerSecond: round(firstCounts.feedsPolled / seconds1, 2),
         peakRssMb: mem.rssMb,
         peakHeapMb: mem.heapMb,
@@ -605,7 +636,8 @@ export async function runBench(options: BenchOptions, probes = false): Promise<B
       },
       baselines: base,
       ratios: {
-        endToEndVsExtraction: ratio,
+        endToEndVsExtraction: round(articlesPerSecond / base.extraction.articlesPerSecond, 3),
+        endToEndVsExtractionCpu: round(articlesPerCpuSecond / base.extraction.articlesPerCpuSecond, 3),
         endToEndVsExtractionAndClassification: round(
           articlesPerSecond / base.extractionAndClassification.articlesPerSecond,
           3,
@@ -634,16 +666,15 @@ export async function runBench(options: BenchOptions, probes = false): Promise<B
       },
       costPer1000UnchangedFeedPolls: scaleCost(cost2, 1000 / feedsPolled2),
       coldStart,
+      ...(profile ? { profile } : {}),
     };
     return { ...report, targets: checkTargets(report) };
   } finally {
     setProbeTimer(undefined);
-    await services.stop();
-    await farm.close();
+    await world.close();
     rmSync(eventsDir, { recursive: true, force: true });
   }
 }
-
 /** The issue's targets, checked against a report. */
 export function checkTargets(report: Omit<BenchReport, 'targets'>): TargetCheck[] {
   const checks: TargetCheck[] = [

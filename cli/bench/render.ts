@@ -44,17 +44,18 @@ export function renderReport(r: BenchReport): string {
   const lines = [
     `machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB, Node ${r.machine.node}, load average ${r.machine.loadAverageAtStart} at start`,
     `farm: ${r.settings.feeds} feeds × ${r.settings.itemsPerFeed} items on ${r.settings.hosts} hosts (seed ${r.settings.seed}): ${r.farm.distinctArticles} distinct articles (${r.farm.diplomaticArticles} diplomatic), pages ${Math.round(r.farm.meanPageBytes / 1024)} KB, feeds ${Math.round(r.farm.meanFeedBytes / 1024)} KB on average`,
-    `fetcher: ${r.settings.perHostConcurrency} requests at once per host, ${r.settings.perHostDelayMs} ms between requests to a host; ${r.settings.feedConcurrency} feeds at once`,
+    `fetcher: ${r.settings.perHostConcurrency} requests at once per host, ${r.settings.perHostDelayMs} ms between requests to a host; ${r.settings.feedConcurrency} feeds at once; farm, DynamoDB and S3 ${r.settings.world === 'child process' ? 'in a child process' : 'in this process'}`,
     '',
-    `END TO END  ${e.counts.articlesExtracted} articles from ${e.counts.feedsPolled} feeds in ${e.seconds.toFixed(2)} s (CPU ${e.cpuSeconds.toFixed(2)} s): ${e.articlesPerSecond} articles/s, ${e.feedsPerSecond} feeds/s; peak RSS ${e.peakRssMb} MB (heap ${e.peakHeapMb} MB; the embedded DynamoDB, S3 and farm run in this process)`,
+    `END TO END  ${e.counts.articlesExtracted} articles from ${e.counts.feedsPolled} feeds in ${e.seconds.toFixed(2)} s: ${e.articlesPerSecond} articles/s, ${e.feedsPerSecond} feeds/s; peak RSS ${e.peakRssMb} MB (heap ${e.peakHeapMb} MB)`,
+    `            CPU: pipeline ${e.cpuSeconds.toFixed(2)} s (${e.articlesPerCpuSecond} articles per CPU second), farm + DynamoDB + S3 ${e.worldCpuSeconds.toFixed(2)} s`,
     `            ${e.counts.diplomatic} diplomatic, ${e.counts.eventsPublished} events, ${e.counts.extractionFailures} extraction failures, ${e.counts.pageFailures} page failures`,
     '',
     renderTable(['stage', 'count', 'p50 ms', 'p95 ms', 'total s'], stageRows(e.stages)),
     r.settings.probes ? '' : '(extract/classify/parse feed are not split out: the probes were not installed)',
     'BASELINES (same inputs, same process)',
     `  rss-parser alone        ${b.rssParser.feedsPerSecond} feeds/s   (Newswire parseFeed: ${b.parseFeed.feedsPerSecond} feeds/s)`,
-    `  extractArticle alone    ${b.extraction.articlesPerSecond} articles/s   (with analyseStory: ${b.extractionAndClassification.articlesPerSecond} articles/s)`,
-    `  end-to-end / extraction = ${r.ratios.endToEndVsExtraction}   (/ extraction + classification = ${r.ratios.endToEndVsExtractionAndClassification})`,
+    `  extractArticle alone    ${b.extraction.articlesPerSecond} articles/s, ${b.extraction.articlesPerCpuSecond} per CPU second   (with analyseStory: ${b.extractionAndClassification.articlesPerSecond} articles/s)`,
+    `  end-to-end / extraction = ${r.ratios.endToEndVsExtraction}   (on CPU time ${r.ratios.endToEndVsExtractionCpu}; / extraction + classification = ${r.ratios.endToEndVsExtractionAndClassification})`,
     '',
     `REPOLL (nothing new, ${r.repoll.feeds} feeds, ${r.repoll.seconds} s), per unchanged feed: ${r.repoll.httpRequests} HTTP requests (${r.repoll.conditionalGets304} answered 304), ${r.repoll.s3Puts} S3 PUTs, ${r.repoll.dynamoWrites} DynamoDB writes (${r.repoll.dynamoWriteUnits} WRU), ${r.repoll.dynamoReads} DynamoDB reads`,
     '',
@@ -79,6 +80,12 @@ export function renderReport(r: BenchReport): string {
         ]),
       ),
     );
+    lines.push('');
+  }
+  if (r.profile) {
+    lines.push('WHERE PASS 1 SPENT ITS CPU (self time, this process)');
+    for (const p of r.profile.slice(0, 15))
+      lines.push(`  ${String(p.ms).padStart(7)} ms ${(p.share * 100).toFixed(1).padStart(5)} %  ${p.name}`);
     lines.push('');
   }
   lines.push('TARGETS');

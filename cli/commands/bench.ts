@@ -4,9 +4,10 @@
  * costs, requests and modelled AWS cost per article, and each Lambda bundle's size and load time.
  *
  * Other flags: --hosts H (4), --seed S (7), --concurrency C (feeds at once, 4), --host-concurrency (4),
- * --host-delay MS (0: the farm is ours), --cold-start-runs R (5), --no-cold-start.
+ * --host-delay MS (0: the farm is ours), --cold-start-runs R (5), --no-cold-start, --in-process (farm and
+ * embedded services in this process rather than a child process), --profile FILE (CPU profile of pass 1).
  */
-import { intFlag, parseArgs } from '../args';
+import { intFlag, parseArgs, stringFlag } from '../args';
 import { installCoreProbes } from '../bench/instrument';
 
 /** Defaults sized to finish in about two minutes on a 2-core machine. */
@@ -14,7 +15,7 @@ export const DEFAULT_FEEDS = 20;
 export const DEFAULT_ITEMS = 25;
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['json', 'no-cold-start']);
+  const args = parseArgs(argv, ['json', 'no-cold-start', 'in-process']);
   // Before the pipeline modules load: time extraction, classification and feed parsing inside the use cases.
   const probes = installCoreProbes();
   // Loaded only now, after the probes (a static import would load the pipeline first).
@@ -38,6 +39,8 @@ export async function run(argv: string[]): Promise<number> {
       perHostDelayMs: intFlag(args, 'host-delay', 0),
       coldStart: !args.flags.has('no-cold-start'),
       coldStartRuns: intFlag(args, 'cold-start-runs', 5),
+      inProcess: args.flags.has('in-process'),
+      profileFile: stringFlag(args, 'profile'),
       say: json ? undefined : (line) => console.error(line),
     },
     probes.installed,

@@ -3,6 +3,7 @@
  * depend on the machine).
  */
 import { type BenchReport, runBench } from '../../../cli/bench/harness';
+import { renderReport } from '../../../cli/bench/render';
 
 describe('newswire bench on a tiny farm', () => {
   let report: BenchReport;
@@ -77,5 +78,20 @@ describe('newswire bench on a tiny farm', () => {
     expect(cost.total).toBeGreaterThan(0);
     expect(Math.abs(parts - cost.total)).toBeLessThan(1e-5);
     expect(report.coldStart).toEqual({ skipped: true });
+  });
+
+  it('renders every section, with the targets marked pass or fail', () => {
+    const text = renderReport(report);
+    for (const heading of [
+      'END TO END',
+      'BASELINES',
+      'REPOLL',
+      'PER ARTICLE',
+      'COST per 1,000 articles',
+      'TARGETS',
+    ])
+      expect(text).toContain(heading);
+    expect(text).toMatch(/PASS {2}unchanged feed/);
+    expect(text).toMatch(/(PASS|FAIL) {2}throughput/);
   });
 });
