@@ -43,4 +43,12 @@ test('npm start shows the stories, and a second run finds nothing new', async ()
     '3 feeds polled, 0 new articles, 0 diplomatic stories, 0 events raised',
   );
   expect(readFileSync(join(data, 'events.jsonl'), 'utf8').trim().split('\n')).toHaveLength(Number(events));
-}, 120_000);
+
+  // The stored data answers the CLI's queries and can be reprocessed without raising any event again.
+  const query = await run(process.execPath, [CLI, 'query', '--data', data, '--dyad', 'KHM-RUS'], { env });
+  expect(query.stdout).toMatch(/Hun Sen.*KHM-RUS\s+SUPPORT/);
+  const feedList = await run(process.execPath, [CLI, 'feeds', '--data', data], { env });
+  expect(feedList.stdout).toMatch(/^world-wire\s+ok\s+304\s+0\b/m);
+  const reprocess = await run(process.execPath, [CLI, 'reprocess', '--data', data], { env });
+  expect(reprocess.stdout.trim()).toBe(`${articles} articles reprocessed, 0 failed, 0 events raised`);
+}, 180_000);
