@@ -126,6 +126,8 @@ const SPORT =
   /\b(?:match|matches|friendly|World Cup|Olympics?|tournament|championship|league|qualifier|semi-?final|final|squad|coach|striker|goal|wickets?|innings|grand prix|medal|football|soccer|cricket|rugby|tennis|basketball)\b/i;
 const UNREAL =
   /(?:\b(?:urg\w+|call\w* on|ask\w*|appeal\w* to|press\w*|demand\w*|encourag\w+)\b[^;]{0,40}\bto\s*$|\b(?:den(?:y|ies|ied)|not|\w+n't|never|refus\w+ to|could|might|if|whether)\b(?:\s+\w+){0,6}\s*$)/i;
+const NON_STATE =
+  /\b(?:rebels?|guerrillas?|insurgents?|militants?|separatists?|militias?|opposition (?:parties|party|leaders?|groups?|figures)|(?:trade|labou?r|teachers'?|workers'?) unions?|strikers|protesters|armed groups?)\b/i;
 const STATE_WORDS =
   /\b(?:president|prime minister|minister|government|ministry|embassy|ambassador|envoy|diplomat\w*|foreign|leaders?|king|chancellor|parliament|summit|bilateral|state visit|sanctions)\b/i;
 
@@ -198,6 +200,11 @@ function decide(
         actor = { code: homeCountry, igo: false, name: countryName(homeCountry) ?? homeCountry, at: 0 };
       if (actor && !recipient && homeCountry && homeCountry !== actor.code)
         recipient = { code: homeCountry, igo: false, name: countryName(homeCountry) ?? homeCountry, at: 0 };
+      // Talks between a government and rebels or the opposition are domestic, wherever they are held.
+      if (actor && recipient && NON_STATE.test(sentence) && recipient.at > hit.index) {
+        rejected ||= `"${hit.match.trim()}" involves a non-state group, not a second state`;
+        continue;
+      }
       if (!actor || !recipient || actor.code === recipient.code) {
         rejected ||= `"${hit.match}" has no international pair of actors`;
         continue;

@@ -91,7 +91,31 @@ export function quadClass(code: string): 1 | 2 | 3 | 4 {
   return 4;
 }
 
-const w = (s: string) => new RegExp(s, 'iu');
+// Cues match case-insensitively, but under the `i` flag `\p{Lu}` would match any letter. Each `\p{Lu}`
+// therefore becomes a capture group that `capitalsHold` checks after the match.
+const w = (s: string) => new RegExp(s.replace(/\\p\{Lu\}/g, '(\\p{L})'), 'giu');
+
+/** The first match of a cue whose required capitals hold (the regexes are global: lastIndex is reset). */
+function firstMatch(re: RegExp, text: string): RegExpExecArray | undefined {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (capitalsHold(m)) {
+      re.lastIndex = 0;
+      return m;
+    }
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return undefined;
+}
+
+/** Whether the letters a cue requires to be capitals (its capture groups) are capitals in the text. */
+function capitalsHold(m: RegExpExecArray): boolean {
+  for (let i = 1; i < m.length; i++) {
+    const g = m[i];
+    if (g !== undefined && g !== g.toUpperCase()) return false;
+  }
+  return true;
+}
 const c = (plover: PloverType, cameo: string, diplomatic: boolean, re: string): Cue => ({
   plover,
   cameo,
@@ -312,6 +336,12 @@ export const CUES: readonly Cue[] = [
   c('CONSULT', '043', true, '\\bhost(?:s|ed|ing)?\\s+\\p{Lu}'),
   c(
     'CONSULT',
+    '043',
+    true,
+    '\\b(?:receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing))\\s+(?:the\\s+)?(?:visiting\\s+)?(?:\\p{Lu}|president|prime minister|foreign minister|king|emir|chancellor|premier|counterpart|delegation)',
+  ),
+  c(
+    'CONSULT',
     '040',
     true,
     '\\b(?:presents?|presented|presenting|present(?:ed)? (?:his|her) |receiv(?:e|es|ed|ing)|accept(?:s|ed|ing)?)\\b[^;]{0,40}\\b(?:credentials|letters? of credence|lettres de créance|cartas credenciales|beglaubigungsschreiben|credenciais)',
@@ -431,7 +461,7 @@ export function findCues(sentence: string, diplomaticOnly = false): CueHit[] {
   const out: CueHit[] = [];
   for (const cue of CUES) {
     if (diplomaticOnly && !cue.diplomatic) continue;
-    const m = cue.re.exec(sentence);
+    const m = firstMatch(cue.re, sentence);
     if (m) out.push({ cue, index: m.index, match: m[0] });
   }
   return out.sort((a, b) => a.index - b.index);
@@ -558,7 +588,7 @@ export function classifyPredicate(region: string): Cue | undefined {
   let best: Cue | undefined;
   let bestIndex = Number.POSITIVE_INFINITY;
   for (const rule of PREDICATE_RULES) {
-    const m = rule.re.exec(region);
+    const m = firstMatch(rule.re, region);
     if (m && m.index < bestIndex) {
       best = rule;
       bestIndex = m.index;
