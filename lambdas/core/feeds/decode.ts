@@ -73,7 +73,8 @@ const ALIASES: Record<string, { name: string; decoder: string }> = {
   'iso-10646-ucs-2': { name: 'utf-16le', decoder: 'utf-16le' },
 };
 
-interface Charset {
+/** A charset: its canonical name and the iconv-lite decoder used for it. */
+export interface Charset {
   readonly name: string;
   readonly decoder: string;
 }
