@@ -845,6 +845,13 @@ function formatOf(root: string): ParsedFeed['format'] | undefined {
 function describeNonFeed(text: string, root: string | undefined): FeedParseError {
   const head = text.slice(0, 2000).toLowerCase();
   if (!text.trim()) return new FeedParseError('empty', 'not a feed: empty document');
+  const sample = text.slice(0, 2000);
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 9 || (c > 13 && c < 32) || c === 0xfffd) controls++;
+  }
+  if (controls > sample.length / 20) return new FeedParseError('not-a-feed', 'not a feed: binary data');
   if ((root && /^html$/i.test(root)) || head.includes('<!doctype html') || /<html[\s>]/.test(head)) {
     return new FeedParseError('html-page', 'not a feed: HTML page');
   }

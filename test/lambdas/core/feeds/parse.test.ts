@@ -126,6 +126,11 @@ describe('parseFeed', () => {
     await expect(parseFeed(Buffer.from('<svg></svg>'), { url: 'https://x.example/' })).rejects.toThrow(
       /root element <svg>/,
     );
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(64, 1),
+    ]);
+    await expect(parseFeed(png, { url: 'https://x.example/' })).rejects.toThrow('not a feed: binary data');
     await expect(parseFeed(Buffer.from('{"a":1}'), { url: 'https://x.example/' })).rejects.toThrow(
       /not a JSON Feed/,
     );
