@@ -100,7 +100,7 @@ export async function runLocalPipeline(
   await forEachLimited(requests, options.feedConcurrency ?? 4, async (request) => {
     let report: PollReport;
     try {
-      report = await pollFeed(pollDeps, request.feedId);
+      report = await pollFeed(pollDeps, request.feedId, { dispatchedAt: request.dispatchedAt });
     } catch (error) {
       options.progress?.failed?.('poll', request.feedId, (error as Error).message);
       return;

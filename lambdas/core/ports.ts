@@ -95,6 +95,11 @@ export interface PollRequest {
   readonly feedId: string;
   /** Seconds to hold the message back, to spread feeds of one host. */
   readonly delaySeconds: number;
+  /**
+   * When dispatch queued it (ISO). A poll that finds the feed polled after this skips: a later dispatch run
+   * may queue a feed again while its delayed message still waits.
+   */
+  readonly dispatchedAt?: string;
 }
 
 /** The queue between dispatch and poll. */

@@ -31,7 +31,11 @@ const processor = new BatchProcessor(EventType.SQS);
 async function pollRecord(record: SQSRecord): Promise<void> {
   const request = JSON.parse(record.body) as PollRequest;
   if (typeof request.feedId !== 'string') throw new Error(`poll message ${record.messageId} has no feedId`);
-  const report = await pollFeed(deps, request.feedId);
+  const report = await pollFeed(deps, request.feedId, { dispatchedAt: request.dispatchedAt });
+  if (report.status === 'already-polled') {
+    logger.info('feed already polled since this request was dispatched', { feedId: report.feedId });
+    return;
+  }
   metrics.addMetric('FeedsPolled', MetricUnit.Count, 1);
   metrics.addMetric('NewItems', MetricUnit.Count, report.stored.length);
   if (!report.ok) {

@@ -107,6 +107,8 @@ describe('the pipeline handlers on embedded AWS stand-ins', () => {
     }
     // All four feeds live on one host: dispatch spreads them rather than sending them at once.
     expect(new Set((input?.Entries ?? []).map((e) => e.DelaySeconds)).size).toBe(4);
+    for (const body of bodies)
+      expect(body).toMatchObject({ dispatchedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
     pollMessages = (input?.Entries ?? []).map((e) => e.MessageBody as string);
   });
 
@@ -148,6 +150,20 @@ describe('the pipeline handlers on embedded AWS stand-ins', () => {
     expect(await listKeys(stack.services)).toEqual(before);
     const registry = new DynamoFeedRegistry(documentClient(stack.services.dynamo), stack.services.tableName);
     expect((await registry.get('harbour-times'))?.lastStatus).toBe('304');
+  });
+
+  test('a poll request queued again before its first delivery was handled is skipped: no request, no write', async () => {
+    const requestsBefore = stack.site.requests.length;
+    const keysBefore = await listKeys(stack.services);
+    const registry = new DynamoFeedRegistry(documentClient(stack.services.dynamo), stack.services.tableName);
+    const stateBefore = await registry.get('coastal-wire');
+
+    const response = (await poll(sqsEvent(pollMessages, 'requeued'), lambdaContext)) as SQSBatchResponse;
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(stack.site.requests.length).toBe(requestsBefore);
+    expect(await listKeys(stack.services)).toEqual(keysBefore);
+    expect(await registry.get('coastal-wire')).toEqual(stateBefore);
   });
 
   test('extract stores every article and raises one schema-valid event per diplomatic story', async () => {

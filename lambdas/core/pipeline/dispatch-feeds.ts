@@ -26,8 +26,13 @@ export async function dispatchFeeds(
   deps: DispatchFeedsDeps,
   options: DispatchOptions = {},
 ): Promise<{ due: number; requests: PollRequest[] }> {
-  const due = await deps.registry.listDue(deps.clock.now(), options.maxFeeds ?? 5000);
-  const requests = planPolls(due, { minHostGapSeconds: options.minHostGapSeconds ?? 5 });
+  const now = deps.clock.now();
+  const due = await deps.registry.listDue(now, options.maxFeeds ?? 5000);
+  const dispatchedAt = now.toISOString();
+  const requests = planPolls(due, { minHostGapSeconds: options.minHostGapSeconds ?? 5 }).map((r) => ({
+    ...r,
+    dispatchedAt,
+  }));
   await deps.queue.send(requests);
   return { due: due.length, requests };
 }

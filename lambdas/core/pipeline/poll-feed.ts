@@ -55,13 +55,24 @@ const errorCode = (error: unknown): string =>
   'network';
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** Polls one feed: conditional GET, parse, claim new items, store their pages, save the feed state. */
-export async function pollFeed(deps: PollFeedDeps, feedId: string): Promise<PollReport> {
+/**
+ * Polls one feed: conditional GET, parse, claim new items, store their pages, save the feed state.
+ * With `dispatchedAt`, a feed already polled after that moment is skipped (a duplicate request): no request,
+ * no write.
+ */
+export async function pollFeed(
+  deps: PollFeedDeps,
+  feedId: string,
+  options: { dispatchedAt?: string } = {},
+): Promise<PollReport> {
   const state = await deps.registry.get(feedId);
   if (!state) throw new Error(`unknown feed '${feedId}'`);
   const base = { feedId, items: 0, newItems: 0, stored: [], pageFailures: [], crossFeedDuplicates: 0 };
   if (state.parked) {
     return { ...base, status: 'parked', ok: false, error: `feed is parked (${state.parked.reason})` };
+  }
+  if (options.dispatchedAt && state.lastPolledAt && state.lastPolledAt > options.dispatchedAt) {
+    return { ...base, status: 'already-polled', ok: true, nextPollAt: state.nextPollAt };
   }
 
   let response: FetchResponse;
