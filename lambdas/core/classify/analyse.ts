@@ -53,6 +53,8 @@ function partiesIn(
   const parties: Party[] = [];
   const tokens = tokenize(sentence);
   for (const h of findCountryHits(sentence, language, tokens, true)) {
+    // "Vietnamese carmaker VinFast", "the Indian state of Tamil Nadu": a company or a province, not a state.
+    if (h.kind === 'demonym' && NOT_A_STATE_AFTER.test(sentence.slice(h.end, h.end + 40))) continue;
     parties.push({ code: h.code, igo: false, name: countryName(h.code) ?? h.code, at: offset + h.start });
   }
   for (const o of findOrganizations(sentence)) {
@@ -99,9 +101,10 @@ export function dyadKey(a: { code: string; igo: boolean }, b: { code: string; ig
   return [a.code, b.code].sort().join('-');
 }
 
-const CONFLICT_WORDS =
-  /\b(?:clash(?:es|ed)?|stand firm|stands firm|dispute|keeps?|kept|maintains?|row|spat|warn(?:s|ed)?|reject(?:s|ed)?|tension|tensions|protest(?:s|ed)?|differences|mais|pero|aber|mas)\b/i;
 const COOP_FIRST = new Set<PloverType>(['AGREE', 'CONSULT', 'SUPPORT', 'RETREAT']);
+
+const CONFLICT_WORDS =
+  /\b(?:clash(?:es|ed)?|stand firm|stands firm|dispute|keeps?|kept|maintains?|row|spat|warn(?:s|ed)?|reject(?:s|ed)?|tension|tensions|protest(?:s|ed)?|differences|differ(?:s|ed)?|disagree\w*|at odds|rift|remain(?:s|ed)? apart|no breakthrough|fail(?:s|ed)? to|mais|pero|aber|mas)\b/i;
 
 function subtypeOf(plover: PloverType, code: string, headline: string): DiplomaticSubtype {
   const coop = quadClass(code) <= 2 || plover === 'RETREAT';
@@ -126,6 +129,8 @@ const SPORT =
   /\b(?:match|matches|friendly|World Cup|Olympics?|tournament|championship|league|qualifier|semi-?final|final|squad|coach|striker|goal|wickets?|innings|grand prix|medal|football|soccer|cricket|rugby|tennis|basketball)\b/i;
 const UNREAL =
   /(?:\b(?:urg\w+|call\w* on|ask\w*|appeal\w* to|press\w*|demand\w*|encourag\w+)\b[^;]{0,40}\bto\s*$|\b(?:den(?:y|ies|ied)|not|\w+n't|never|refus\w+ to|could|might|if|whether)\b(?:\s+\w+){0,6}\s*$)/i;
+const NOT_A_STATE_AFTER =
+  /^\s+(?:[\w-]+\s+){0,2}(?:company|companies|firm|firms|maker|makers|carmaker|manufacturer|carrier|airline|lender|bank|insurer|retailer|operator|developer|start-?up|conglomerate|giant|group|brand|chain|band|singer|actor|actress|club|team|fans|tourists?|nationals?|citizens|state of|states of|province of)\b/i;
 const NON_STATE =
   /\b(?:rebels?|guerrillas?|insurgents?|militants?|separatists?|militias?|opposition (?:parties|party|leaders?|groups?|figures)|(?:trade|labou?r|teachers'?|workers'?) unions?|strikers|protesters|armed groups?)\b/i;
 const STATE_WORDS =
@@ -191,8 +196,15 @@ function decide(
       }
       let { actor, recipient } = pickParties(parties, hit.index);
       // The subject must be a state or body named before the verb ("The tour will visit Chile" has none).
-      if (actor && actor.at >= hit.index && !/^(?:SUPPORT|SANCTION|ACCUSE)$/.test(hit.cue.plover))
+      if (actor && actor.at >= hit.index && !/^(?:SUPPORT|SANCTION|ACCUSE)$/.test(hit.cue.plover)) {
+        // "Macron s'entretient avec Zelensky": a leader of unknown country before the verb makes the named
+        // side the recipient, and the dateline gives the actor's country.
+        const subject = sentence.slice(0, hit.index);
+        const stateSubject =
+          STATE_WORDS.test(subject) || subject.split(/[^\p{L}]+/u).some((w) => people.has(w));
+        if (stateSubject && !recipient) recipient = actor;
         actor = undefined;
+      }
       // The headline names one side only ("Xi arrives in Hanoi"): the lead names the other.
       if (actor && !recipient)
         recipient = dedupe(leadParties).find((p) => p.code !== actor?.code && (p.igo || !actor?.igo || true));

@@ -51,6 +51,15 @@ const SEATS: readonly [string, string][] = [
   ['Itamaraty', 'BRA'],
   ['Kanzleramt', 'DEU'],
 ];
+// Titles that name one country's head ("the Pope" is the Holy See's, "the Taoiseach" Ireland's).
+const LEADER_TITLES: readonly [string, string][] = [
+  ['Pope', 'VAT'],
+  ['Pontiff', 'VAT'],
+  ['pontiff', 'VAT'],
+  ['Papa', 'VAT'],
+  ['Pape', 'VAT'],
+  ['Papst', 'VAT'],
+];
 
 // Regions and look-alike places: matched so that their words do not name a country.
 const REGIONS = [
@@ -224,6 +233,7 @@ function index(): Index {
     for (const c of capitalList.split('|')) if (c) put(c, { code, kind: 'capital', tier: tier + 1 });
   }
   for (const [s, code] of SEATS) put(s, { code, kind: 'capital', tier: 0 });
+  for (const [s, code] of LEADER_TITLES) put(s, { code, kind: 'leader-title', tier: 0 });
   for (const r of REGIONS) {
     const key = phraseKey(r);
     const letters = r.replace(/[^\p{L}]/gu, '');

@@ -112,7 +112,8 @@ export function findPeople(
       }
       const abs = pos - before.length + before.lastIndexOf(w);
       const c = countryAt(abs, abs + w.length);
-      if (c && roleWords.length > 0) {
+      // "Japanese Prime Minister X" (country before the title) or "le président ukrainien X" (after it).
+      if (c && (roleWords.length > 0 || i === words.length - 1)) {
         country = c.code;
         continue;
       }
