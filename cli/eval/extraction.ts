@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { extractArticle } from '../../lambdas/core/articles/extract';
+import { Readability } from '@mozilla/readability';
+import { extractArticle, parseDocument } from '../../lambdas/core/articles/extract';
 import {
   aggregateScores,
   pageScores,
@@ -51,11 +52,11 @@ function fmt(s: SystemScore): string {
 
 /** Runs the extraction evaluation; exit code 0 on success, 2 on bad arguments. */
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['json', 'worst']);
+  const args = parseArgs(argv, ['json', 'worst', 'baseline']);
   const dir = args.positional[0];
   if (!dir || !existsSync(join(dir, 'ground-truth.json'))) {
     console.error(
-      'usage: newswire eval extraction DIR [--json] [--worst] [--only ID]  (DIR holds ground-truth.json and html/)',
+      'usage: newswire eval extraction DIR [--json] [--worst] [--baseline] [--only ID]  (DIR holds ground-truth.json and html/)',
     );
     return 2;
   }
@@ -116,8 +117,22 @@ export async function run(argv: string[]): Promise<number> {
       const texts = Object.fromEntries(ids.map((id) => [id, data[id]?.articleBody ?? '']));
       others.push(score(basename(file, '.json'), subset, texts));
     }
-    others.sort((a, b) => b.f1 - a.f1);
   }
+  if (args.flags.has('baseline')) {
+    // Mozilla Readability as shipped, on the same DOM, for the before/after comparison.
+    const texts = Object.fromEntries(
+      pages.map((page) => {
+        try {
+          const parsed = new Readability(parseDocument(page.html) as never).parse();
+          return [page.id, parsed?.textContent ?? ''];
+        } catch {
+          return [page.id, ''];
+        }
+      }),
+    );
+    others.push(score('readability.js (linkedom)', subset, texts));
+  }
+  others.sort((a, b) => b.f1 - a.f1);
 
   if (args.flags.has('json')) {
     console.log(JSON.stringify({ ...ours, systems: others }));

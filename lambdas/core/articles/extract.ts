@@ -96,6 +96,7 @@ export function extractArticle(html: string, opts: ExtractOptions): ExtractedArt
     titles: [meta.title, meta.rawTitle, firstByTag(document, 'h1')?.textContent ?? undefined].filter(
       (t): t is string => !!t,
     ),
+    description: meta.description,
     articleBody: article?.articleBody as string | undefined,
   });
   const text = blocks.join('\n\n');

@@ -25,9 +25,9 @@ const LABEL_RE =
   /^(?:advertisement|advert|ad|anzeige|werbung|publicité|publicidad|sponsored|read more|read next|read also|also read|see also|see more|more|more from|related|related articles?|related coverage|related stories|related content|recommended|you may also like|share|share this|share this article|tweet|tags|topics|trending|watch|listen|comments?|iklan|baca juga|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|leia também|leer más|lee también|читайте также|читайте також)\s*(?:[:|»›>\-–—.…]|$)/i;
 // Prompts that start a block whatever follows.
 const PROMPT_RE =
-  /^(?:follow (?:us|(?:\S+\s+){1,3}on\b)|sign up (?:for|to) our|subscribe to our|click here (?:to|for) (?:subscribe|sign|read|follow|join)|download (?:the|our) app|join our|we (?:use|value) cookies|this website uses cookies|this article (?:was|is) (?:originally|first)|filed under|skip to|reading time|tempo de leitura|\d+ min(?:ute)?s? read)/i;
+  /^(?:follow (?:us|(?:\S+\s+){1,3}on\b)|sign up (?:for|to) our|subscribe to our|click here (?:to|for) (?:subscribe|sign|read|follow|join|get|download)|subscribe to\b|additional reporting by|this (?:post|article|page) (?:may )?contains? affiliate|download (?:the|our) app|join our|we (?:use|value) cookies|this website uses cookies|this article (?:was|is) (?:originally|first)|filed under|skip to|reading time|tempo de leitura|\d+ min(?:ute)?s? read)/i;
 const PROMPT_ANYWHERE_RE =
-  /(?:sign up (?:for|to) our|subscribe to our|newsletter|get (?:our|the) .{0,30} (?:in|to) your inbox|follow us on|download our app|by clicking here|enable javascript|requires javascript|your browser does not support|if you enjoyed this article|uses cookies|all rights reserved|©\s?\d{4}|copyright\s(?:©\s?)?\d{4})/i;
+  /(?:sign up (?:for|to) our|subscribe to our|newsletter|get (?:our|the) .{0,30} (?:in|to) your inbox|follow us on|download our app|by clicking here|enable javascript|requires javascript|your browser does not support|if you enjoyed this article|(?:may|can) be reached at|uses cookies|all rights reserved|©\s?\d{4}|copyright\s*[©@]?\s*\d{4})/i;
 // Picture credits: "(Image: © NASA)", "Photo: AP", "Jane Doe | Getty Images".
 const CREDIT_RE =
   /^\(?(?:image|images|photo|photos|picture|credit|foto|bild|source|illustration)s?(?:\s+credit)?\s*(?::|©|by\b)|getty images|shutterstock|\bap photo\b|\bafp\b.{0,20}$|reuters\/|\bvia getty\b|\(photo\b|\(image\b/i;
@@ -145,21 +145,74 @@ function hiddenByStyle(el: DomElement): boolean {
   return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
+const STANDFIRST_HINT =
+  /standfirst|(?:^|[\s_-])dek(?:$|[\s_-])|sub-?head|subtitle|summary|(?:^|[\s_-])lead(?:$|[\s_-])|__lead|intro|excerpt|teaser|description|abstract|strapline|sapo|chapo/i;
+
+function letters(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Removes the standfirst: the summary printed between headline and story, which pages also give as their
+ * description. Only an element marked as such (subheading, `itemprop=description`, a summary-like class) is
+ * removed, because on many pages the description is simply the first paragraph, which is article text.
+ */
+export function removeStandfirst(document: DomDocument, description: string): void {
+  const target = letters(description);
+  if (target.length < 30) return;
+  walkElements(document as unknown as DomNode, (el) => {
+    const tag = el.tagName;
+    const itemprop = el.getAttribute('itemprop') ?? '';
+    const marked =
+      tag === 'H2' ||
+      tag === 'H3' ||
+      /description|alternativeHeadline/i.test(itemprop) ||
+      STANDFIRST_HINT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+    if (!marked) return true;
+    const text = letters(el.textContent ?? '');
+    if (text.length < 30 || text.length > target.length * 1.3) return true;
+    const same =
+      text === target ||
+      (target.includes(text) && text.length >= 0.8 * target.length) ||
+      (text.includes(target) && target.length >= 0.8 * text.length);
+    if (!same) return true;
+    el.remove();
+    return false;
+  });
+}
+
 /** Turns an element into text blocks: one block per paragraph, heading, list item, quote or table row. */
 export function blocksOf(root: DomElement): string[] {
-  const blocks: string[] = [];
+  return textBlocks(root).map((b) => b.text);
+}
+
+/** A block of text and whether all of it is the text of links (a list of other stories, most often). */
+export interface TextBlock {
+  readonly text: string;
+  readonly linkOnly: boolean;
+}
+
+/** Like `blocksOf`, telling for each block whether it is made only of link text. */
+export function textBlocks(root: DomElement): TextBlock[] {
+  const blocks: TextBlock[] = [];
   let current = '';
+  let linkText = '';
+  let linkDepth = 0;
   const flush = () => {
     const t = current
       .replace(/[ \t\f\v\r\u00a0]+/g, ' ')
       .replace(/ *\n */g, '\n')
-      .trim();
-    if (t) blocks.push(t);
+      .trim()
+      .replace(/\n{2,}/g, '\n');
+    if (t) blocks.push({ text: t, linkOnly: letters(linkText).length >= letters(t).length });
     current = '';
+    linkText = '';
   };
   const walk = (node: DomNode) => {
     if (node.nodeType === 3) {
-      current += node.nodeValue ?? '';
+      const v = node.nodeValue ?? '';
+      current += v;
+      if (linkDepth > 0) linkText += v;
       return;
     }
     if (node.nodeType !== 1) return;
@@ -173,17 +226,19 @@ export function blocksOf(root: DomElement): string[] {
     const block = BLOCK_TAGS.has(tag);
     if (block) flush();
     if (tag === 'PRE') {
-      blocks.push((el.textContent ?? '').replace(/\s+$/, ''));
+      blocks.push({ text: (el.textContent ?? '').replace(/\s+$/, ''), linkOnly: false });
       return;
     }
+    if (tag === 'A') linkDepth++;
     for (let child = el.firstChild; child; child = child.nextSibling) walk(child);
+    if (tag === 'A') linkDepth--;
     if (tag === 'TD' || tag === 'TH') current += ' ';
     if (block) flush();
     else if (tag === 'IMG') current += ' ';
   };
   walk(root);
   flush();
-  return blocks.map((b) => b.replace(/\n{2,}/g, '\n'));
+  return blocks;
 }
 
 function normaliseName(s: string): string {
@@ -215,11 +270,30 @@ export function isPromptBlock(block: string): boolean {
   return isDateLine(t);
 }
 
+/**
+ * Drops blocks that are nothing but a link to another page: the "more stories" rows that sit inside article
+ * bodies. A lone short link (a product, a source) is kept; headline-length links are not.
+ */
+function dropLinkLists(blocks: readonly TextBlock[]): string[] {
+  return blocks
+    .filter((b, i) => {
+      if (!b.linkOnly) return true;
+      const words = b.text.split(/\s+/).length;
+      const neighbourIsLink = blocks[i - 1]?.linkOnly === true || blocks[i + 1]?.linkOnly === true;
+      return !(words >= LINK_LIST_MIN_WORDS || (neighbourIsLink && words >= 3));
+    })
+    .map((b) => b.text);
+}
+
+const LINK_LIST_MIN_WORDS = 8;
+
 /** Options for finding the main text. */
 export interface MainTextOptions {
   readonly byline?: string;
   /** The page's titles (meta, `<title>`, `<h1>`): repeated in the body, they are header, not text. */
   readonly titles?: readonly string[];
+  /** The page's description: printed under the headline as a standfirst, it is not article text. */
+  readonly description?: string;
   /** JSON-LD `articleBody`, when the page has one. */
   readonly articleBody?: string;
 }
@@ -238,7 +312,7 @@ function fastNodesWithTag(node: DomNode, tagNames: readonly string[]): DomElemen
   return found;
 }
 
-function readabilityBlocks(document: DomDocument): string[] {
+function readabilityBlocks(document: DomDocument): TextBlock[] {
   let reader: Readability<DomNode>;
   try {
     reader = new Readability<DomNode>(document, {
@@ -254,7 +328,7 @@ function readabilityBlocks(document: DomDocument): string[] {
   const result = reader.parse();
   const content = result?.content as DomElement | null | undefined;
   if (!content) return [];
-  return blocksOf(content);
+  return textBlocks(content);
 }
 
 function tokenSet(text: string): Set<string> {
@@ -288,7 +362,8 @@ function articleBodyBlocks(body: string, document: DomDocument): string[] {
  */
 export function extractMainBlocks(document: DomDocument, opts: MainTextOptions = {}): string[] {
   removeBoilerplate(document);
-  let blocks = readabilityBlocks(document)
+  if (opts.description) removeStandfirst(document, opts.description);
+  let blocks = dropLinkLists(readabilityBlocks(document))
     .filter((b) => !isPromptBlock(b))
     .filter((b) => !isBylineBlock(b, opts.byline));
   // A heading that repeats the title belongs to the page header, wherever the header ends.

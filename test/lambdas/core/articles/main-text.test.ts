@@ -38,6 +38,18 @@ describe('cleanup rules on a page full of furniture', () => {
     expect(text).toContain('The tram vote passed twenty-one to nine');
   });
 
+  it('drops the standfirst that repeats the description, but not the paragraphs', () => {
+    expect(text).not.toContain('The airport route won');
+  });
+
+  it('drops lists of links to other stories and headline-length link lines, keeps short links', () => {
+    expect(text).not.toContain('Ferry operator');
+    expect(text).not.toContain('Cycle lanes');
+    expect(text).not.toContain('museum of the city');
+    expect(text).toContain('The full plan is in the route map.');
+    expect(blocks).toContain('Route map');
+  });
+
   it('keeps a table row on one line', () => {
     expect(text).toMatch(/First\s+12\s+2024/);
   });
