@@ -22,6 +22,11 @@ export interface ColdStartFigure {
   readonly loadMs: number;
   /** Median CPU time (user + system) of that load: what it costs on a machine with no other load. */
   readonly loadCpuMs: number;
+  /** Of the load, the AWS SDK packages the bundle requires (external: the runtime's copy in Lambda). */
+  readonly sdkLoadMs: number;
+  readonly sdkLoadCpuMs: number;
+  /** The AWS SDK packages the bundle requires. */
+  readonly sdkPackages: readonly string[];
   /** Median wall time of the whole fresh process: Node start-up, load, exit. */
   readonly processMs: number;
   readonly runs: number;
@@ -58,14 +63,19 @@ const HANDLER_ENV = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
+// Loads the AWS SDK packages the bundle requires first, then the bundle: the split says how much of a cold start
+// is the SDK (the runtime's copy in Lambda) and how much is our own code.
 const LOADER = `
 const { performance } = require('node:perf_hooks');
+const cpuMs = (u) => (u.user + u.system) / 1000;
 const cpu = process.cpuUsage();
 const started = performance.now();
+for (const name of JSON.parse(process.argv[2])) require(name);
+const sdkWall = performance.now() - started;
+const sdkCpu = cpuMs(process.cpuUsage(cpu));
 require(process.argv[1]);
 const wall = performance.now() - started;
-const used = process.cpuUsage(cpu);
-process.stdout.write(JSON.stringify({ wall, cpu: (used.user + used.system) / 1000 }));
+process.stdout.write(JSON.stringify({ wall, cpu: cpuMs(process.cpuUsage(cpu)), sdkWall, sdkCpu }));
 `;
 
 /** Bundles every handler and measures its load time over `runs` fresh processes. */
@@ -98,20 +108,33 @@ export async function measureColdStarts(options: { runs?: number } = {}): Promis
       writeFileSync(file, code);
       // The Lambda runtime ships the AWS SDK; here it comes from the project's node_modules.
       const env = { PATH: process.env.PATH ?? '', NODE_PATH: join(ROOT, 'node_modules'), ...HANDLER_ENV };
+      const sdkPackages = [
+        ...new Set(
+          [
+            ...Buffer.from(code)
+              .toString('utf8')
+              .matchAll(/require\("(@aws-sdk\/[^"]+)"\)/g),
+          ].map((m) => m[1] as string),
+        ),
+      ].sort();
       const loads: number[] = [];
       const cpus: number[] = [];
+      const sdkLoads: number[] = [];
+      const sdkCpus: number[] = [];
       const processes: number[] = [];
       for (let i = 0; i < runs; i++) {
         const started = performance.now();
-        const out = execFileSync(process.execPath, ['-e', LOADER, file], {
+        const out = execFileSync(process.execPath, ['-e', LOADER, file, JSON.stringify(sdkPackages)], {
           env,
           cwd: outDir,
           encoding: 'utf8',
         });
         processes.push(performance.now() - started);
-        const measured = JSON.parse(out) as { wall: number; cpu: number };
+        const measured = JSON.parse(out) as { wall: number; cpu: number; sdkWall: number; sdkCpu: number };
         loads.push(measured.wall);
         cpus.push(measured.cpu);
+        sdkLoads.push(measured.sdkWall);
+        sdkCpus.push(measured.sdkCpu);
       }
       const median = (values: number[]) =>
         Math.round(
@@ -125,6 +148,9 @@ export async function measureColdStarts(options: { runs?: number } = {}): Promis
         bundleBytes: code.byteLength,
         loadMs: median(loads),
         loadCpuMs: median(cpus),
+        sdkLoadMs: median(sdkLoads),
+        sdkLoadCpuMs: median(sdkCpus),
+        sdkPackages,
         processMs: median(processes),
         runs,
       });

@@ -43,7 +43,7 @@ import {
   snapshotCounts,
   timedPort,
 } from './instrument';
-import { type ProfileBucket, startProfile } from './profile';
+import { groupProfile, type ProfileBucket, startProfile } from './profile';
 import { startWorld, type World } from './world';
 
 /** What to run. */
@@ -189,8 +189,11 @@ export interface BenchReport {
   };
   readonly costPer1000UnchangedFeedPolls: CostBreakdown;
   readonly coldStart: ColdStartReport | { readonly skipped: true };
-  /** Where pass 1's CPU time went (self time by package or source folder), when profiled. */
-  readonly profile?: readonly ProfileBucket[];
+  /** Where pass 1's time went in the pipeline's process, when profiled: by group, and by package or folder. */
+  readonly profile?: {
+    readonly groups: readonly ProfileBucket[];
+    readonly buckets: readonly ProfileBucket[];
+  };
   readonly targets: readonly TargetCheck[];
 }
 
@@ -666,7 +669,7 @@ export async function runBench(options: BenchOptions, probes = false): Promise<B
       },
       costPer1000UnchangedFeedPolls: scaleCost(cost2, 1000 / feedsPolled2),
       coldStart,
-      ...(profile ? { profile } : {}),
+      ...(profile ? { profile: { groups: groupProfile(profile), buckets: profile.slice(0, 25) } } : {}),
     };
     return { ...report, targets: checkTargets(report) };
   } finally {

@@ -70,12 +70,13 @@ export function renderReport(r: BenchReport): string {
     );
     lines.push(
       renderTable(
-        ['function', 'bundle KB', 'load ms', 'load CPU ms', 'process ms'],
+        ['function', 'bundle KB', 'load ms', 'load CPU ms', 'of which AWS SDK ms (CPU)', 'process ms'],
         r.coldStart.functions.map((f) => [
           f.handler,
           String(Math.round(f.bundleBytes / 1024)),
           f.loadMs.toFixed(1),
           f.loadCpuMs.toFixed(1),
+          `${f.sdkLoadMs.toFixed(1)} (${f.sdkLoadCpuMs.toFixed(1)})`,
           f.processMs.toFixed(1),
         ]),
       ),
@@ -83,8 +84,13 @@ export function renderReport(r: BenchReport): string {
     lines.push('');
   }
   if (r.profile) {
-    lines.push('WHERE PASS 1 SPENT ITS CPU (self time, this process)');
-    for (const p of r.profile.slice(0, 15))
+    lines.push(
+      'WHERE PASS 1 SPENT ITS TIME (sampled, the pipeline process; native calls charged to their caller)',
+    );
+    for (const p of r.profile.groups)
+      lines.push(`  ${String(p.ms).padStart(7)} ms ${(p.share * 100).toFixed(1).padStart(5)} %  ${p.name}`);
+    lines.push('  top packages and folders:');
+    for (const p of r.profile.buckets.slice(0, 12))
       lines.push(`  ${String(p.ms).padStart(7)} ms ${(p.share * 100).toFixed(1).padStart(5)} %  ${p.name}`);
     lines.push('');
   }

@@ -1,5 +1,5 @@
 import { type FunctionSizing, priceUsage, scaleCost } from '../../../cli/bench/cost';
-import { bucketOf, summariseProfile } from '../../../cli/bench/profile';
+import { bucketOf, groupOf, summariseProfile } from '../../../cli/bench/profile';
 import { readAwsPrices } from '../../../lib/cost-model';
 
 describe('bench cost model', () => {
@@ -41,10 +41,30 @@ describe('profile summary', () => {
   it('buckets functions by package, source folder, Node internals, GC and idle', () => {
     expect(bucketOf('parse', '/x/node_modules/linkedom/cjs/index.js')).toBe('linkedom');
     expect(bucketOf('send', '/x/node_modules/@smithy/core/dist-cjs/index.js')).toBe('@smithy/core');
-    expect(bucketOf('tokenize', '/work/main/lambdas/core/classify/text.ts')).toBe('lambdas/core/');
+    expect(bucketOf('tokenize', '/work/main/lambdas/core/classify/text.ts')).toBe('lambdas/core/classify/');
+    expect(groupOf('lambdas/core/classify/')).toBe('classification');
+    expect(groupOf('@smithy/core')).toMatch(/^AWS SDK/);
+    expect(groupOf('linkedom')).toMatch(/^main-text extraction/);
     expect(bucketOf('emit', 'node:events')).toBe('node (internals)');
     expect(bucketOf('(garbage collector)', '')).toBe('(garbage collection)');
     expect(bucketOf('(idle)', '')).toBe('(idle)');
+  });
+
+  it('charges native frames to their nearest packaged caller', () => {
+    const summary = summariseProfile({
+      nodes: [
+        { id: 1, callFrame: { functionName: '(root)', url: '' }, children: [2] },
+        {
+          id: 2,
+          callFrame: { functionName: 'send', url: '/p/node_modules/@smithy/core/a.js' },
+          children: [3],
+        },
+        { id: 3, callFrame: { functionName: 'writev', url: '' } },
+      ],
+      samples: [3, 3],
+      timeDeltas: [1000, 1000],
+    });
+    expect(summary).toEqual([{ name: '@smithy/core', ms: 2, share: 1 }]);
   });
 
   it('adds self time per bucket and sorts the largest first', () => {
