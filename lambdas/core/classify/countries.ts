@@ -61,6 +61,25 @@ const LEADER_TITLES: readonly [string, string][] = [
   ['Papst', 'VAT'],
 ];
 
+// Combining forms of demonyms used in compounds ("Sino-Japanese", "Franco-German", "Russo-Ukrainian").
+const COMBINING: Record<string, string> = {
+  sino: 'CHN',
+  franco: 'FRA',
+  anglo: 'GBR',
+  russo: 'RUS',
+  indo: 'IND',
+  turco: 'TUR',
+  italo: 'ITA',
+  greco: 'GRC',
+  germano: 'DEU',
+  luso: 'PRT',
+  nippo: 'JPN',
+  austro: 'AUT',
+  belgo: 'BEL',
+  dutch: 'NLD',
+  polono: 'POL',
+};
+
 // Regions and look-alike places: matched so that their words do not name a country.
 const REGIONS = [
   'Europe',
@@ -341,9 +360,12 @@ export function findCountryHits(
     }
     if (!found && tok.text.includes('-')) {
       // "China-brokered", "German-Iranian": look at each part of a hyphenated word.
-      for (const part of tok.text.split('-')) {
-        const entry = map.get(phraseKey(part));
-        if (entry?.code && entry.kind !== 'capital' && /^\p{Lu}/u.test(part)) {
+      const parts = tok.text.split('-');
+      for (const [k, part] of parts.entries()) {
+        // Combining forms before a hyphen: "Sino-Japanese", "Franco-German".
+        const combining = k < parts.length - 1 ? COMBINING[part.toLowerCase()] : undefined;
+        const entry = combining ? { code: combining, kind: 'demonym' as const } : map.get(phraseKey(part));
+        if (entry?.code && entry.kind !== 'capital' && entry.kind !== 'region' && /^\p{Lu}/u.test(part)) {
           hits.push({
             code: entry.code,
             kind: entry.kind as NamedAs,

@@ -46,6 +46,13 @@ describe('country traps', () => {
     expect(a.find((c) => c.code === 'USA')?.namedAs).toEqual(['capital']);
   });
   it('keeps regions apart from countries', () => expect(codes('regions')).toEqual([]));
+  it('reads combining forms and hyphenated adjectives', () => {
+    const a = analyseStory({
+      title: 'Ties',
+      text: 'Sino-Japanese talks and Franco-German plans met Saudi-led objections.',
+    });
+    expect(a.countries.map((c) => c.code).sort()).toEqual(['CHN', 'DEU', 'FRA', 'JPN', 'SAU']);
+  });
 });
 
 describe('other senses and background are not diplomatic', () => {
