@@ -8,6 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { LogLevel } from './config';
+import { aliasArgs } from './function-bundling';
 import { acknowledgeWildcardResource, nagArn } from './nag';
 
 /** The repository root: handlers, the lock file and `config/` are found from here. */
@@ -108,7 +109,7 @@ export class PipelineFunction extends Construct {
         // Node reads UTF-8 source; escaping every non-ASCII character (gazetteer names, charset tables)
         // as \uXXXX made the bundles about a fifth larger. (The `charset` prop is not passed on to esbuild
         // by aws-cdk-lib 2.276, hence the raw argument.)
-        esbuildArgs: { '--charset': 'utf8' },
+        esbuildArgs: { '--charset': 'utf8', ...aliasArgs() },
         commandHooks: props.bundleFiles ? new CopyFilesHook(props.bundleFiles) : undefined,
       },
     });

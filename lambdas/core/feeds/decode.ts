@@ -5,7 +5,6 @@
  * says ISO-8859-1 over UTF-8 bytes, a server default of `charset=iso-8859-1`), so a declaration that the bytes
  * contradict is overruled instead of producing mojibake.
  */
-import iconv from 'iconv-lite';
 
 /** What `decodeDocument` returns: the text and the name of the charset it was read with. */
 export interface DecodedDocument {
@@ -44,18 +43,18 @@ const ALIASES: Record<string, { name: string; decoder: string }> = {
   'x-gbk': { name: 'gb18030', decoder: 'gb18030' },
   gb18030: { name: 'gb18030', decoder: 'gb18030' },
   'euc-cn': { name: 'gb18030', decoder: 'gb18030' },
-  'euc-kr': { name: 'euc-kr', decoder: 'cp949' },
-  'ks_c_5601-1987': { name: 'euc-kr', decoder: 'cp949' },
-  cp949: { name: 'euc-kr', decoder: 'cp949' },
-  big5: { name: 'big5', decoder: 'big5hkscs' },
-  'big5-hkscs': { name: 'big5', decoder: 'big5hkscs' },
-  'x-x-big5': { name: 'big5', decoder: 'big5hkscs' },
-  shift_jis: { name: 'shift_jis', decoder: 'cp932' },
-  'shift-jis': { name: 'shift_jis', decoder: 'cp932' },
-  sjis: { name: 'shift_jis', decoder: 'cp932' },
-  'x-sjis': { name: 'shift_jis', decoder: 'cp932' },
-  ms_kanji: { name: 'shift_jis', decoder: 'cp932' },
-  'windows-31j': { name: 'shift_jis', decoder: 'cp932' },
+  'euc-kr': { name: 'euc-kr', decoder: 'euc-kr' },
+  'ks_c_5601-1987': { name: 'euc-kr', decoder: 'euc-kr' },
+  cp949: { name: 'euc-kr', decoder: 'euc-kr' },
+  big5: { name: 'big5', decoder: 'big5' },
+  'big5-hkscs': { name: 'big5', decoder: 'big5' },
+  'x-x-big5': { name: 'big5', decoder: 'big5' },
+  shift_jis: { name: 'shift_jis', decoder: 'shift_jis' },
+  'shift-jis': { name: 'shift_jis', decoder: 'shift_jis' },
+  sjis: { name: 'shift_jis', decoder: 'shift_jis' },
+  'x-sjis': { name: 'shift_jis', decoder: 'shift_jis' },
+  ms_kanji: { name: 'shift_jis', decoder: 'shift_jis' },
+  'windows-31j': { name: 'shift_jis', decoder: 'shift_jis' },
   'euc-jp': { name: 'euc-jp', decoder: 'euc-jp' },
   'x-euc-jp': { name: 'euc-jp', decoder: 'euc-jp' },
   'tis-620': { name: 'windows-874', decoder: 'windows-874' },
@@ -63,7 +62,7 @@ const ALIASES: Record<string, { name: string; decoder: string }> = {
   'iso-8859-9': { name: 'windows-1254', decoder: 'windows-1254' },
   'iso-8859-8-i': { name: 'iso-8859-8', decoder: 'iso-8859-8' },
   'x-mac-roman': { name: 'macintosh', decoder: 'macintosh' },
-  'x-mac-cyrillic': { name: 'x-mac-cyrillic', decoder: 'maccyrillic' },
+  'x-mac-cyrillic': { name: 'x-mac-cyrillic', decoder: 'x-mac-cyrillic' },
   'utf-16': { name: 'utf-16le', decoder: 'utf-16le' },
   'utf-16le': { name: 'utf-16le', decoder: 'utf-16le' },
   'utf-16be': { name: 'utf-16be', decoder: 'utf-16be' },
@@ -73,13 +72,50 @@ const ALIASES: Record<string, { name: string; decoder: string }> = {
   'iso-10646-ucs-2': { name: 'utf-16le', decoder: 'utf-16le' },
 };
 
-/** A charset: its canonical name and the iconv-lite decoder used for it. */
+/** A charset: its canonical name and the WHATWG decoder label used for it. */
 export interface Charset {
   readonly name: string;
   readonly decoder: string;
 }
 
-/** Resolves a charset label to a decoder iconv-lite knows, or undefined for a bogus label. */
+/*
+ * Decoding uses the platform's WHATWG TextDecoder (ICU in Node.js, maintained with the runtime): it knows every
+ * legacy charset the web still serves, labels included, at no bundle cost. UTF-32, which the Encoding Standard
+ * leaves out, is decoded here.
+ */
+function decoderExists(label: string): boolean {
+  if (label === 'utf-32le' || label === 'utf-32be') return true;
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Decodes bytes with a decoder label; malformed sequences become U+FFFD. */
+export function decodeWith(bytes: Uint8Array, label: string): string {
+  if (label === 'utf-32le' || label === 'utf-32be') return decodeUtf32(bytes, label === 'utf-32le');
+  const decoder = new TextDecoder(label);
+  const text = decoder.decode(bytes);
+  // Node decodes windows-1252 as ISO-8859-1, leaving 0x80-0x9F as C1 controls; map them as the standard says.
+  return decoder.encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c) : text;
+}
+
+/** Windows-1252 bytes 0x80-0x9F (the five undefined ones map to themselves, as the Encoding Standard does). */
+const WINDOWS_1252_HIGH = Array.from('\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178');
+
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  for (let i = 0; i + 3 < bytes.length; i += 4) {
+    const cp = view.getUint32(i, littleEndian);
+    parts.push(cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : '\uFFFD');
+  }
+  return parts.join('');
+}
+
+/** Resolves a charset label to a decoder the platform knows, or undefined for a bogus label. */
 export function resolveCharset(label: string | undefined): Charset | undefined {
   if (!label) return undefined;
   const clean = label
@@ -92,7 +128,7 @@ export function resolveCharset(label: string | undefined): Charset | undefined {
   if (known) return known;
   // UTF-7 is a well-known XSS vector and never a real feed encoding.
   if (clean === 'utf-7' || clean === 'x-user-defined') return undefined;
-  if (iconv.encodingExists(clean)) return { name: clean, decoder: clean };
+  if (decoderExists(clean)) return { name: clean, decoder: clean };
   return undefined;
 }
 
@@ -206,11 +242,11 @@ export function decodeDocument(bytes: Uint8Array, opts: DecodeOptions): DecodedD
   const bom = bomCharset(bytes);
   if (bom) {
     const body = bytes.subarray(bom.length);
-    return { text: iconv.decode(Buffer.from(body), bom.charset.decoder), charset: bom.charset.name };
+    return { text: decodeWith(body, bom.charset.decoder), charset: bom.charset.name };
   }
 
   const wide = sniffWideCharset(bytes);
-  if (wide) return { text: stripBom(iconv.decode(Buffer.from(bytes), wide.decoder)), charset: wide.name };
+  if (wide) return { text: stripBom(decodeWith(bytes, wide.decoder)), charset: wide.name };
 
   // Candidates in order of precedence; a wide (UTF-16/32) declaration cannot be right for bytes that read as ASCII.
   const candidates: Charset[] = [];
@@ -246,7 +282,7 @@ export function decodeDocument(bytes: Uint8Array, opts: DecodeOptions): DecodedD
   }
   // Nothing declared (or nothing usable) and not UTF-8: guess from the bytes.
   if (!chosen) chosen = validUtf8 ? utf8 : detectLegacyCharset(bytes);
-  return { text: stripBom(iconv.decode(Buffer.from(bytes), chosen.decoder)), charset: chosen.name };
+  return { text: stripBom(decodeWith(bytes, chosen.decoder)), charset: chosen.name };
 }
 
 function stripBom(text: string): string {
@@ -382,11 +418,11 @@ export function detectLegacyCharset(bytes: Uint8Array): Charset {
   const western = ALIASES['windows-1252']!;
   if (!high || high / runs <= 2) return western;
   let best: Charset = western;
-  let bestScore = plausibility(iconv.decode(Buffer.from(bytes), 'windows-1252'), 'windows-1252') - 0.5;
+  let bestScore = plausibility(decodeWith(bytes, 'windows-1252'), 'windows-1252') - 0.5;
   for (const label of DETECT_CANDIDATES) {
     const c = resolveCharset(label);
     if (!c) continue;
-    const score = plausibility(iconv.decode(Buffer.from(bytes), c.decoder), label);
+    const score = plausibility(decodeWith(bytes, c.decoder), label);
     if (score > bestScore) {
       best = c;
       bestScore = score;

@@ -1,0 +1,16 @@
+/**
+ * esbuild settings shared by the CDK functions (lib/pipeline-function.ts) and the benchmark's cold-start
+ * measurement, so both measure the bundle that is deployed.
+ */
+import * as path from 'node:path';
+
+/** Module substitutions: what the functions never use is replaced by a stub (path relative to the repo root). */
+export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
+  'cssomnom/parse': path.join(__dirname, '..', 'lambdas', 'bundling', 'css-parser-stub.ts'),
+  semver: path.join(__dirname, '..', 'lambdas', 'bundling', 'semver-gte.ts'),
+};
+
+/** The same substitutions as esbuild command-line arguments (`--alias:from=to`). */
+export function aliasArgs(): Record<string, string> {
+  return Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to]));
+}
