@@ -90,9 +90,10 @@ function summary(t: Tally) {
     precision,
     recall,
     f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
-    typeAccuracy: ratio(t.typeOk, t.tp),
-    dyadAccuracy: ratio(t.dyadOk, t.tp),
-    subtypeAccuracy: ratio(t.subtypeOk, t.tp),
+    // Undefined without true positives (a language with no diplomatic story found): null, not 0.
+    typeAccuracy: t.tp === 0 ? null : ratio(t.typeOk, t.tp),
+    dyadAccuracy: t.tp === 0 ? null : ratio(t.dyadOk, t.tp),
+    subtypeAccuracy: t.tp === 0 ? null : ratio(t.subtypeOk, t.tp),
     countriesF1: f1(t.countries),
     peopleF1: f1(t.people),
     organizationsF1: f1(t.organizations),
@@ -222,7 +223,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(JSON.stringify(result, null, 2));
     return 0;
   }
-  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const pct = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)}%`);
   console.log(
     `articles: ${result.n}  (${result.articlesPerSecond.toFixed(0)} articles per CPU-second in analyseStory, best of 3 warm passes)`,
   );

@@ -484,7 +484,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'REJECT',
     '120',
-    "\\b(?:will not|would not|won't|wouldn't|does not|do not|did not|refus\\w+|reject\\w*|rejection|refut\\w+|den(?:y|ies|ied)|dismiss\\w*|spurn\\w*|rebuff\\w*|renege\\w*|cancel\\w*|walk\\w* out|abruptly left|failed to (?:reach|agree)|declin\\w+|quash\\w*|veto\\w*|oppos\\w+|never|overturn\\w*|block(?:s|ed|ing)?\\b|defy|defied|def[iy]\\w+|resist\\w*|turn\\w* down|snub\\w*|scrap\\w*|disagree\\w*|repudiat\\w+|stand firm|no longer|halted talks|pull\\w* out of (?:the )?(?:talks|deal|agreement|treaty))",
+    "\\b(?:ruled out|rules out|brush\\w* aside|back\\w*track\\w* from|walked away from|turned its back|will not|would not|won't|wouldn't|does not|do not|did not|refus\\w+|reject\\w*|rejection|refut\\w+|den(?:y|ies|ied)|dismiss\\w*|spurn\\w*|rebuff\\w*|renege\\w*|cancel\\w*|walk\\w* out|abruptly left|failed to (?:reach|agree)|declin\\w+|quash\\w*|veto\\w*|oppos\\w+|never|overturn\\w*|block(?:s|ed|ing)?\\b|defy|defied|def[iy]\\w+|resist\\w*|turn\\w* down|snub\\w*|scrap\\w*|disagree\\w*|repudiat\\w+|stand firm|no longer|halted talks|pull\\w* out of (?:the )?(?:talks|deal|agreement|treaty))",
   ),
   p(
     'THREATEN',
@@ -499,7 +499,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'CONSULT',
     '040',
-    '\\b(?:h[eo]ld\\w*|host\\w*) (?:\\w+ ){0,2}(?:talks|meetings?|discussions|consultations|summit|conversations?|negotiations|dialogue|phone call|call)',
+    '\\b(?:conven\\w+|telephon\\w+|video ?call|video conference|sat down with|voted for|vote for|extoll?\\w*|paid tribute|pays tribute|salut\\w+|rallied behind|threw (?:its|his|her|their) (?:full )?(?:weight|support) behind|h[eo]ld\\w*|host\\w*) (?:\\w+ ){0,2}(?:talks|meetings?|discussions|consultations|summit|conversations?|negotiations|dialogue|phone call|call)',
   ),
   p(
     'REQUEST',
@@ -539,7 +539,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'RETREAT',
     '080',
-    '\\b(?:accept\\w* (?:\\w+ ){0,2}(?:demands?|requests?|conditions)|approv\\w+ (?:a |the )?request|releas\\w+|freed|frees|withdr[ae]w\\w*|pull\\w* (?:out|back)|lift\\w*|eas\\w+ (?:the )?(?:restrictions|sanctions|curbs|ban)|call\\w* off|pardon\\w*|revok\\w+|revers\\w+|dropp\\w+|abandon\\w*|resign\\w*|step\\w* down|surrender\\w*|conced\\w+|back\\w* down|return\\w*|hand\\w* over (?:power|control)|open\\w* (?:its |their )?borders?|re-open\\w*|reopen\\w*|allow\\w*|permi\\w+|grant\\w*|gave (?:\\w+ )?(?:permission|a mandate|in)|give\\w* (?:\\w+ )?permission|compromise|retreat\\w*|demobili\\w+|disarm\\w*|lay down|laid down|reinstat\\w+|restor\\w+|reduc\\w+ (?:tariffs|duties|troops)|ceasefire|cease-fire|truce|evacuat\\w+ (?:its|their) (?:troops|forces))',
+    '\\b(?:relent\\w*|cave[sd]? in|soften\\w*|repatriat\\w+|handed back|hands back|give[sn]? up|gave up|scal\\w+ back|wound down|winds? down|dismantl\\w+|accept\\w* (?:\\w+ ){0,2}(?:demands?|requests?|conditions)|approv\\w+ (?:a |the )?request|releas\\w+|freed|frees|withdr[ae]w\\w*|pull\\w* (?:out|back)|lift\\w*|eas\\w+ (?:the )?(?:restrictions|sanctions|curbs|ban)|call\\w* off|pardon\\w*|revok\\w+|revers\\w+|dropp\\w+|abandon\\w*|resign\\w*|step\\w* down|surrender\\w*|conced\\w+|back\\w* down|return\\w*|hand\\w* over (?:power|control)|open\\w* (?:its |their )?borders?|re-open\\w*|reopen\\w*|allow\\w*|permi\\w+|grant\\w*|gave (?:\\w+ )?(?:permission|a mandate|in)|give\\w* (?:\\w+ )?permission|compromise|retreat\\w*|demobili\\w+|disarm\\w*|lay down|laid down|reinstat\\w+|restor\\w+|reduc\\w+ (?:tariffs|duties|troops)|ceasefire|cease-fire|truce|evacuat\\w+ (?:its|their) (?:troops|forces))',
   ),
   p(
     'AID',
@@ -554,7 +554,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'ACCUSE',
     '112',
-    "\\b(?:accus\\w+|condemn\\w*|condemnation|criticis\\w+|criticiz\\w+|criticism|critical of|blam\\w+|denounc\\w+|disput\\w+|challeng\\w+|fault\\w*|slam\\w*|(?:led|leads|leading) (?:the )?(?:\\w+ ){0,2}attacks? on|(?:scathing|verbal|extraordinary|blistering|fierce|stinging|political) attack|investigat\\w+|probe\\w*|inquiry|audit\\w*|charg\\w+|convict\\w*|indict\\w*|sue[sd]?|suing|lawsuit|legal action|alleg\\w+|found (?:the |him |her |them )?(?:guilty|liable)|found\\b|search\\w*|extradit\\w+|summon\\w*|complain\\w*|protest\\w* (?:against|over|to)|rebuk\\w+|lambast\\w+|decr[iy]\\w*|question\\w*|reprimand\\w*|chastis\\w+|scold\\w*|berat\\w+|censur\\w+|regret\\w*|objected|raised concerns|called (?:him|her|them|it|the|a|an|\\p{Lu}[\\w'\u2019]*)\\b[^;]{0,40}\\b(?:stupid|liar|terrorist|criminal|dictator|puppet|traitor|fool|incompetent|murderer|thug))",
+    "\\b(?:blast\\w*|assail\\w*|castigat\\w+|hit out at|hits out at|took aim at|takes? aim at|impeach\\w*|vilif\\w+|smear\\w*|ridicul\\w+|disparag\\w+|denigrat\\w+|accus\\w+|condemn\\w*|condemnation|criticis\\w+|criticiz\\w+|criticism|critical of|blam\\w+|denounc\\w+|disput\\w+|challeng\\w+|fault\\w*|slam\\w*|(?:led|leads|leading) (?:the )?(?:\\w+ ){0,2}attacks? on|(?:scathing|verbal|extraordinary|blistering|fierce|stinging|political) attack|investigat\\w+|probe\\w*|inquiry|audit\\w*|charg\\w+|convict\\w*|indict\\w*|sue[sd]?|suing|lawsuit|legal action|alleg\\w+|found (?:the |him |her |them )?(?:guilty|liable)|found\\b|search\\w*|extradit\\w+|summon\\w*|complain\\w*|protest\\w* (?:against|over|to)|rebuk\\w+|lambast\\w+|decr[iy]\\w*|question\\w*|reprimand\\w*|chastis\\w+|scold\\w*|berat\\w+|censur\\w+|regret\\w*|objected|raised concerns|called (?:him|her|them|it|the|a|an|\\p{Lu}[\\w'\u2019]*)\\b[^;]{0,40}\\b(?:stupid|liar|terrorist|criminal|dictator|puppet|traitor|fool|incompetent|murderer|thug))",
   ),
   p(
     'PROTEST',
@@ -564,17 +564,17 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'MOBILIZE',
     '150',
-    '\\b(?:mass\\w* (?:troops|forces)|increas\\w+ (?:its |their )?military presence|rais\\w+ (?:the )?(?:alert|readiness)|on (?:high )?alert|mobili[sz]\\w+|deploy\\w*|intensif\\w+ (?:its )?forces|reinforc\\w+|troop build-?up|massed|military (?:drills|exercises)|placed [^;]{0,30}on alert|put [^;]{0,20}on alert|war ?games|buil\\w+ up (?:its )?(?:forces|troops)|station\\w* (?:troops|forces))',
+    '\\b(?:scrambl\\w+ (?:jets|fighters|aircraft)|sent warships|dispatch\\w* (?:warships|troops|forces)|mass\\w+ (?:along|on) the border|mass\\w* (?:troops|forces)|increas\\w+ (?:its |their )?military presence|rais\\w+ (?:the )?(?:alert|readiness)|on (?:high )?alert|mobili[sz]\\w+|deploy\\w*|intensif\\w+ (?:its )?forces|reinforc\\w+|troop build-?up|massed|military (?:drills|exercises)|placed [^;]{0,30}on alert|put [^;]{0,20}on alert|war ?games|buil\\w+ up (?:its )?(?:forces|troops)|station\\w* (?:troops|forces))',
   ),
   p(
     'COERCE',
     '173',
-    '\\b(?:arrest\\w*|detain\\w*|detention|jail\\w*|imprison\\w*|deport\\w*|outlaw\\w*|ban\\b|bans\\b|bann\\w+|crack\\w* down|crackdown|censor\\w*|confiscat\\w+|sentenc\\w+|execut\\w+|demolish\\w*|forc\\w+|closed (?:all )?(?:crossing|border|the border)|martial law|state of siege|curfew|suspended publication|disperse|restrict\\w*|evict\\w*|expropriat\\w+|nationaliz\\w+|expelled|exiled|abduct\\w*|kidnap\\w*)',
+    '\\b(?:shut down|shuts down|blocked access|surveil\\w*|wiretap\\w*|intimidat\\w+|harass\\w+|persecut\\w+|silenc\\w+|arrest\\w*|detain\\w*|detention|jail\\w*|imprison\\w*|deport\\w*|outlaw\\w*|ban\\b|bans\\b|bann\\w+|crack\\w* down|crackdown|censor\\w*|confiscat\\w+|sentenc\\w+|execut\\w+|demolish\\w*|forc\\w+|closed (?:all )?(?:crossing|border|the border)|martial law|state of siege|curfew|suspended publication|disperse|restrict\\w*|evict\\w*|expropriat\\w+|nationaliz\\w+|expelled|exiled|abduct\\w*|kidnap\\w*)',
   ),
   p(
     'ASSAULT',
     '190',
-    '\\b(?:tortur\\w+|seiz\\w+|cyber ?(?:war\\w*|attacks?)|violat\\w+ (?:the |a )?(?:ceasefire|truce)|fired across|human shields?|kill\\w*|attack\\w*|bomb\\w*|shell\\w*|shot|shoot\\w*|air ?strikes?|strikes? (?:on|against)|carried out strikes|struck|striking|hit|fir\\w+ (?:on|at|rockets|rounds|missiles)|wound\\w*|clash\\w*|fight\\w*|assault\\w*|massacr\\w+|stab\\w*|ambush\\w*|captur\\w+|stormed|storm\\w*|blockad\\w+|destroy\\w*|invad\\w+|invasion|took over|held (?:hostage|captive)|holding (?:hostage|captive)|used (?:chemical|force)|rap(?:e|ed)|beat\\w*|murder\\w*|assassinat\\w+|raid\\w*|overran|occup\\w+|shoot down|shot down|launch\\w* (?:\\w+ )?(?:missiles?|rockets?|offensive|assault))',
+    '\\b(?:bombard\\w*|gunned down|opened fire|open fire|shelling|lobbed|pounded|rained (?:rockets|missiles|shells)|tortur\\w+|seiz\\w+|cyber ?(?:war\\w*|attacks?)|violat\\w+ (?:the |a )?(?:ceasefire|truce)|fired across|human shields?|kill\\w*|attack\\w*|bomb\\w*|shell\\w*|shot|shoot\\w*|air ?strikes?|strikes? (?:on|against)|carried out strikes|struck|striking|hit|fir\\w+ (?:on|at|rockets|rounds|missiles)|wound\\w*|clash\\w*|fight\\w*|assault\\w*|massacr\\w+|stab\\w*|ambush\\w*|captur\\w+|stormed|storm\\w*|blockad\\w+|destroy\\w*|invad\\w+|invasion|took over|held (?:hostage|captive)|holding (?:hostage|captive)|used (?:chemical|force)|rap(?:e|ed)|beat\\w*|murder\\w*|assassinat\\w+|raid\\w*|overran|occup\\w+|shoot down|shot down|launch\\w* (?:\\w+ )?(?:missiles?|rockets?|offensive|assault))',
   ),
   p(
     'CONSULT',
