@@ -254,7 +254,12 @@ export function mapPath(path: PathPart[], feed: ParsedFeed | undefined, charset:
     switch (k) {
       case 'title':
       case 'title_detail.value':
-        return { kind: 'value', actual: feed?.title, compare: 'text' };
+        // feedparser reports the document's own title; a title Newswire made from the site's host is not one.
+        return {
+          kind: 'value',
+          actual: feed?.titleSource === 'site' ? undefined : feed?.title,
+          compare: 'text',
+        };
       case 'subtitle':
       case 'tagline':
       case 'description':

@@ -69,6 +69,8 @@ export interface FeedItem {
 export interface ParsedFeed {
   readonly format: 'rss' | 'rdf' | 'atom' | 'json';
   readonly title?: string;
+  /** `site` when the document has no title and `title` was made from its site's host, as feed readers do. */
+  readonly titleSource?: 'document' | 'site';
   /** Link to the site the feed belongs to. */
   readonly link?: string;
   readonly description?: string;
@@ -262,7 +264,13 @@ export interface DiplomaticStoryDetected {
   readonly publishedAt: string;
   readonly detectedAt: string;
   readonly subtype: DiplomaticSubtype;
-  readonly eventType: { readonly plover: PloverType; readonly cameoCode?: string; readonly cameoRoot?: string; readonly quadClass?: number; readonly goldstein?: number };
+  readonly eventType: {
+    readonly plover: PloverType;
+    readonly cameoCode?: string;
+    readonly cameoRoot?: string;
+    readonly quadClass?: number;
+    readonly goldstein?: number;
+  };
   readonly actor?: EventActor;
   readonly recipient?: EventActor;
   readonly dyad?: string;

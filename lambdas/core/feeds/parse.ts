@@ -960,6 +960,23 @@ async function parseXml(parser: Parser<Record<string, unknown>, RawItem>, text: 
  * Throws `FeedParseError` for documents that are not feeds or cannot be read.
  */
 export async function parseFeed(bytes: Uint8Array, opts: ParseFeedOptions): Promise<ParsedFeed> {
+  const feed = await parseFeedDocument(bytes, opts);
+  if (feed.title) return feed;
+  // A feed with no title is named after its site, as feed readers do (the site link, else the feed's own host).
+  const title = hostOf(feed.link) ?? hostOf(opts.url);
+  return title ? { ...feed, title, titleSource: 'site' } : feed;
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function parseFeedDocument(bytes: Uint8Array, opts: ParseFeedOptions): Promise<ParsedFeed> {
   const now = opts.now ?? new Date();
   const ct = (opts.contentType ?? '').toLowerCase();
   const first = firstNonSpaceByte(bytes);
@@ -978,7 +995,7 @@ export async function parseFeed(bytes: Uint8Array, opts: ParseFeedOptions): Prom
     // a feed served inside an XHTML wrapper: parse the feed element itself
     const inner = embeddedFeed(text);
     if (inner)
-      return parseFeed(Buffer.from(inner, 'utf8'), {
+      return parseFeedDocument(Buffer.from(inner, 'utf8'), {
         ...opts,
         contentType: 'application/xml; charset=utf-8',
       });
