@@ -129,6 +129,9 @@ const SPORT =
   /\b(?:match|matches|friendly|World Cup|Olympics?|tournament|championship|league|qualifier|semi-?final|final|squad|coach|striker|goal|wickets?|innings|grand prix|medal|football|soccer|cricket|rugby|tennis|basketball)\b/i;
 const UNREAL =
   /(?:\b(?:urg\w+|call\w* on|ask\w*|appeal\w* to|press\w*|demand\w*|encourag\w+)\b[^;]{0,40}\bto\s*$|\b(?:den(?:y|ies|ied)|not|\w+n't|never|refus\w+ to|could|might|if|whether)\b(?:\s+\w+){0,6}\s*$)/i;
+const DIPLOMATIC_CONTEXT =
+  /\b(?:talks|ties|relations|visit\w*|summit|envoy|ambassador|diplomat\w*|foreign minister|minister|president|premier|chancellor|leaders?|treaty|accord|pact|agreement|deal|sanctions?|embassy|bilateral|counterpart|relaciones|Beziehungen|relações|sommet|cumbre|Gipfel|cúpula|acuerdo|Abkommen|acordo|ministre|ministro)\b/i;
+const DIPLOMATIC_BODIES = /\b(?:UN|U\.N\.|EU|ASEAN|NATO|BRICS|G7|G20|AU|OAS|OSCE|WHO|IAEA)\b/;
 const NOT_A_STATE_AFTER =
   /^\s+(?:[\w-]+\s+){0,2}(?:company|companies|firm|firms|maker|makers|carmaker|manufacturer|carrier|airline|lender|bank|insurer|retailer|operator|developer|start-?up|conglomerate|giant|group|brand|chain|band|singer|actor|actress|club|team|fans|tourists?|nationals?|citizens|state of|states of|province of)\b/i;
 const NON_STATE =
@@ -174,8 +177,13 @@ function decide(
   const leadParties = units.flatMap((s, i) => partiesIn(s, language, people, (i + 1) * 100000));
   const candidates: Candidate[] = [];
   let rejected = '';
+  // A diplomatic act only in lead sentences 2-3 is background unless the headline is about diplomacy too
+  // (a flood story that mentions a condolence message stays a flood story).
+  const diplomaticHeadline =
+    DIPLOMATIC_CONTEXT.test(title) || DIPLOMATIC_BODIES.test(title) || findCues(title, true).length > 0;
   for (let i = 0; i < units.length; i++) {
     const sentence = units[i] as string;
+    if (i >= 2 && !diplomaticHeadline) break;
     if (otherSense(sentence)) {
       rejected ||= `"${sentence}" uses diplomatic words in another sense`;
       continue;
