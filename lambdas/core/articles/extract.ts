@@ -97,6 +97,7 @@ export function extractArticle(html: string, opts: ExtractOptions): ExtractedArt
       (t): t is string => !!t,
     ),
     description: meta.description,
+    url: opts.url,
     articleBody: article?.articleBody as string | undefined,
   });
   const text = blocks.join('\n\n');

@@ -186,15 +186,34 @@ export function blocksOf(root: DomElement): string[] {
   return textBlocks(root).map((b) => b.text);
 }
 
-/** A block of text and whether all of it is the text of links (a list of other stories, most often). */
+/** A block of text and whether all of it is the text of links to the same site (other stories, most often). */
 export interface TextBlock {
   readonly text: string;
   readonly linkOnly: boolean;
 }
 
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^www\d?\./, '');
+  } catch {
+    return undefined;
+  }
+}
+
+function isOwnLink(href: string | null, host: string | undefined): boolean {
+  if (!href || href.startsWith('#') || /^(?:mailto|tel|javascript):/i.test(href)) return false;
+  if (!/^(?:[a-z][a-z\d+.-]*:)?\/\//i.test(href)) return true;
+  const target = hostOf(href.startsWith('//') ? `https:${href}` : href);
+  return (
+    !!host && !!target && (target === host || target.endsWith(`.${host}`) || host.endsWith(`.${target}`))
+  );
+}
+
 /** Like `blocksOf`, telling for each block whether it is made only of link text. */
-export function textBlocks(root: DomElement): TextBlock[] {
+export function textBlocks(root: DomElement, pageUrl?: string): TextBlock[] {
   const blocks: TextBlock[] = [];
+  const host = hostOf(pageUrl);
   let current = '';
   let linkText = '';
   let linkDepth = 0;
@@ -229,9 +248,12 @@ export function textBlocks(root: DomElement): TextBlock[] {
       blocks.push({ text: (el.textContent ?? '').replace(/\s+$/, ''), linkOnly: false });
       return;
     }
-    if (tag === 'A') linkDepth++;
+    // Only links to the page's own site count: a list of links elsewhere (sources, bug reports, shops) is
+    // content, a list of links to the site's other stories is not.
+    const ownLink = tag === 'A' && isOwnLink(el.getAttribute('href'), host);
+    if (ownLink) linkDepth++;
     for (let child = el.firstChild; child; child = child.nextSibling) walk(child);
-    if (tag === 'A') linkDepth--;
+    if (ownLink) linkDepth--;
     if (tag === 'TD' || tag === 'TH') current += ' ';
     if (block) flush();
     else if (tag === 'IMG') current += ' ';
@@ -292,6 +314,8 @@ export interface MainTextOptions {
   readonly byline?: string;
   /** The page's titles (meta, `<title>`, `<h1>`): repeated in the body, they are header, not text. */
   readonly titles?: readonly string[];
+  /** The page's URL: links to the same site in a row are "more stories" lists. */
+  readonly url?: string;
   /** The page's description: printed under the headline as a standfirst, it is not article text. */
   readonly description?: string;
   /** JSON-LD `articleBody`, when the page has one. */
@@ -312,7 +336,7 @@ function fastNodesWithTag(node: DomNode, tagNames: readonly string[]): DomElemen
   return found;
 }
 
-function readabilityBlocks(document: DomDocument): TextBlock[] {
+function readabilityBlocks(document: DomDocument, pageUrl?: string): TextBlock[] {
   let reader: Readability<DomNode>;
   try {
     reader = new Readability<DomNode>(document, {
@@ -328,7 +352,7 @@ function readabilityBlocks(document: DomDocument): TextBlock[] {
   const result = reader.parse();
   const content = result?.content as DomElement | null | undefined;
   if (!content) return [];
-  return textBlocks(content);
+  return textBlocks(content, pageUrl);
 }
 
 function tokenSet(text: string): Set<string> {
@@ -363,7 +387,7 @@ function articleBodyBlocks(body: string, document: DomDocument): string[] {
 export function extractMainBlocks(document: DomDocument, opts: MainTextOptions = {}): string[] {
   removeBoilerplate(document);
   if (opts.description) removeStandfirst(document, opts.description);
-  let blocks = dropLinkLists(readabilityBlocks(document))
+  let blocks = dropLinkLists(readabilityBlocks(document, opts.url))
     .filter((b) => !isPromptBlock(b))
     .filter((b) => !isBylineBlock(b, opts.byline));
   // A heading that repeats the title belongs to the page header, wherever the header ends.

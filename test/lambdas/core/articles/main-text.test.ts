@@ -47,6 +47,8 @@ describe('cleanup rules on a page full of furniture', () => {
     expect(text).not.toContain('Cycle lanes');
     expect(text).not.toContain('museum of the city');
     expect(text).toContain('The full plan is in the route map.');
+    expect(blocks).toContain('Complaint 101: tram doors fail to open in cold weather');
+    expect(blocks).toContain('Complaint 102: the night service stops before the last train arrives');
     expect(blocks).toContain('Route map');
   });
 
