@@ -57,3 +57,29 @@ describe('classifySentence', () => {
     expect(classifySentence('The weather was pleasant.').plover).toBeUndefined();
   });
 });
+
+describe('edge cases', () => {
+  it('returns a non-diplomatic decision with a reason for empty or foreign-script input', () => {
+    for (const input of [
+      { title: '', text: '' },
+      { title: '首脑会谈', text: '两国领导人举行会谈。' },
+    ]) {
+      const a = analyseStory(input);
+      expect(a.decision.diplomatic).toBe(false);
+      expect(a.decision.reason).not.toBe('');
+      expect(a.countries).toEqual([]);
+    }
+  });
+
+  it('types the predicate between marked source and target spans', () => {
+    expect(classifySentence('<s>Canada</s> expelled <t>two Chinese diplomats</t> on Monday.').plover).toBe(
+      'SANCTION',
+    );
+    expect(
+      classifySentence('<s>The rebels</s> said they will release <t>the hostages</t> next week.').plover,
+    ).toBe('AGREE');
+    expect(classifySentence('<s>The minister</s> held talks with <t>his Thai counterpart</t>.').plover).toBe(
+      'CONSULT',
+    );
+  });
+});
