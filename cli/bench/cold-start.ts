@@ -1,6 +1,7 @@
 /**
  * Cold start of each Lambda function: bundle its handler with esbuild as the CDK stack does (lib/pipeline-function.ts:
- * Node 22, CommonJS, minified, UTF-8 output, ES-module entry points preferred, the AWS SDK left to the runtime), then
+ * Node 22, CommonJS, minified, UTF-8 output, ES-module entry points preferred, the AWS SDK left to the runtime, the
+ * module substitutions of lib/function-bundling.ts), then
  * time loading the bundle in a fresh Node process, several times, and keep the median.
  */
 import { execFileSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { BUNDLE_ALIASES } from '../../lib/function-bundling';
 import { percentile } from './instrument';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -99,6 +101,8 @@ export async function measureColdStarts(options: { runs?: number } = {}): Promis
         charset: 'utf8',
         mainFields: ['module', 'main'],
         external: ['@aws-sdk/*'],
+        // The stack's module substitutions (stubs for code the functions never run).
+        alias: { ...BUNDLE_ALIASES },
         write: false,
         outfile: join(outDir, 'index.js'),
         logLevel: 'silent',
