@@ -579,15 +579,20 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'CONSULT',
     '040',
-    '\\b(?:met|meet\\w*|talks?|talked|discuss\\w*|visit\\w*|host\\w*|spoke|speak\\w*|phon\\w+|call\\w*|summit|attend\\w*|consult\\w*|negotiat\\w+|mediat\\w+|receiv\\w+|arriv\\w+|welcomed [^;]{0,10}to|joined|conferr\\w+|dialogue|travel\\w* to|tour\\w*)',
+    '\\b(?:met|meet\\w*|talks?|talked|discuss\\w*|visit\\w*|host\\w*|spoke|speak\\w*|phon\\w+|summit|attend\\w*|consult\\w*|negotiat\\w+|mediat\\w+|welcomed [^;]{0,10}to|joined|conferr\\w+|dialogue|travel\\w* to|tour\\w*)',
   ),
+  // Weak meeting verbs ("called", "received", "arrived"): they type the predicate only when nothing else does.
+  p('CONSULT', '040', '\\b(?:call\\w*|receiv\\w+|arriv\\w+)'),
 ];
+
+const WEAK = PREDICATE_RULES[PREDICATE_RULES.length - 1];
 
 /** Type of the predicate linking a source to a target: the earliest rule match, ties to the rule listed first. */
 export function classifyPredicate(region: string): Cue | undefined {
   let best: Cue | undefined;
   let bestIndex = Number.POSITIVE_INFINITY;
   for (const rule of PREDICATE_RULES) {
+    if (rule === WEAK && best) break;
     const m = firstMatch(rule.re, region);
     if (m && m.index < bestIndex) {
       best = rule;
