@@ -13,6 +13,7 @@
  * come from the SUPPLEMENT table below.
  *
  * Usage: npm run generate:gazetteer [-- --nationalities PATH/mordecai.nat_df.csv]
+ *   (defaults to ../shared/corpora/event-coding/dictionaries/mordecai.nat_df.csv when that file exists)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -332,7 +333,9 @@ function usable(name: string): boolean {
 function main(): void {
   const args = process.argv.slice(2);
   const natIndex = args.indexOf('--nationalities');
-  const natPath = natIndex >= 0 ? args[natIndex + 1] : undefined;
+  // Default: the corpus checkout beside the repository (../shared), when present.
+  const defaultNat = join(ROOT, '..', 'shared/corpora/event-coding/dictionaries/mordecai.nat_df.csv');
+  const natPath = natIndex >= 0 ? args[natIndex + 1] : existsSync(defaultNat) ? defaultNat : undefined;
   const world = require('world-countries') as WorldCountry[];
   const codes = require('i18n-iso-countries/codes.json') as [string, string, string, string][];
   const a2to3 = new Map(codes.map(([a2, a3]) => [a2, a3]));
