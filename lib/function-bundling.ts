@@ -8,6 +8,7 @@ import * as path from 'node:path';
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   'cssomnom/parse': path.join(__dirname, '..', 'lambdas', 'bundling', 'css-parser-stub.ts'),
   semver: path.join(__dirname, '..', 'lambdas', 'bundling', 'semver-gte.ts'),
+  htmlparser2: path.join(__dirname, '..', 'lambdas', 'bundling', 'htmlparser2-parser.ts'),
 };
 
 /** The same substitutions as esbuild command-line arguments (`--alias:from=to`). */
