@@ -11,7 +11,8 @@ import { EventBridgeStoryPublisher, EventPublishError } from '../adapters/events
 import { S3RawArticleStore } from '../adapters/s3/raw-article-store';
 import { loadConfig } from '../config';
 import { extractStory } from '../core/pipeline/extract-story';
-import { dynamoClient, logger, metrics, s3Client, systemClock, tracer } from './runtime';
+import { dynamoClient, logger, metrics, systemClock, tracer } from './runtime';
+import { s3Client } from './s3-client';
 
 const config = loadConfig(['tableName', 'rawBucket', 'eventBusName']);
 const deps = {

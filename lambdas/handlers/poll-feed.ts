@@ -12,7 +12,8 @@ import { S3RawArticleStore } from '../adapters/s3/raw-article-store';
 import { loadConfig } from '../config';
 import { pollFeed } from '../core/pipeline/poll-feed';
 import type { PollRequest } from '../core/ports';
-import { dynamoClient, logger, metrics, s3Client, systemClock } from './runtime';
+import { dynamoClient, logger, metrics, systemClock } from './runtime';
+import { s3Client } from './s3-client';
 
 const config = loadConfig(['tableName', 'rawBucket', 'userAgent']);
 const doc = documentClient(dynamoClient());

@@ -1,12 +1,12 @@
 /**
- * What every handler shares, created once per cold start: Powertools logger, metrics and tracer, and the AWS
- * clients (traced). The SDK finds endpoints and credentials the standard way (AWS_ENDPOINT_URL_*, roles).
+ * What every handler shares, created once per cold start: Powertools logger, metrics and tracer, and the
+ * DynamoDB client (traced). The S3 client lives in s3-client.ts, so dispatch, which never reads S3, does not
+ * load it. The SDK finds endpoints and credentials the standard way (AWS_ENDPOINT_URL_*, roles).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
 import type { Clock } from '../core/ports';
 
 export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'newswire' });
@@ -15,18 +15,9 @@ export const tracer = new Tracer({ serviceName: process.env.POWERTOOLS_SERVICE_N
 export const systemClock: Clock = { now: () => new Date() };
 
 let dynamo: DynamoDBClient | undefined;
-let s3: S3Client | undefined;
 
 /** The DynamoDB client of this execution environment. */
 export function dynamoClient(): DynamoDBClient {
   dynamo ??= tracer.captureAWSv3Client(new DynamoDBClient({}));
   return dynamo;
-}
-
-/** The S3 client of this execution environment. */
-export function s3Client(): S3Client {
-  s3 ??= tracer.captureAWSv3Client(
-    new S3Client({ forcePathStyle: process.env.AWS_S3_FORCE_PATH_STYLE === 'true' }),
-  );
-  return s3;
 }
