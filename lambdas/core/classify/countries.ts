@@ -45,11 +45,18 @@ const SEATS: readonly [string, string][] = [
   ["Quai d'Orsay", 'FRA'],
   ['Zhongnanhai', 'CHN'],
   ['Blue House', 'KOR'],
-  ['Taoiseach', 'IRL'],
   ['Casa Rosada', 'ARG'],
   ['Palácio do Planalto', 'BRA'],
   ['Itamaraty', 'BRA'],
   ['Kanzleramt', 'DEU'],
+  ['Kreml', 'RUS'],
+  ['Moncloa', 'ESP'],
+  ['Palazzo Chigi', 'ITA'],
+  ['Quirinale', 'ITA'],
+  ['Casa Blanca', 'USA'],
+  ['Maison Blanche', 'USA'],
+  ['Weißes Haus', 'USA'],
+  ['Casa Branca', 'USA'],
 ];
 // Titles that name one country's head ("the Pope" is the Holy See's, "the Taoiseach" Ireland's).
 const LEADER_TITLES: readonly [string, string][] = [
@@ -59,6 +66,11 @@ const LEADER_TITLES: readonly [string, string][] = [
   ['Papa', 'VAT'],
   ['Pape', 'VAT'],
   ['Papst', 'VAT'],
+  ['Bundeskanzler', 'DEU'],
+  ['Bundeskanzlerin', 'DEU'],
+  ['Bundesregierung', 'DEU'],
+  ['presidente del Gobierno', 'ESP'],
+  ['Taoiseach', 'IRL'],
 ];
 
 // Combining forms of demonyms used in compounds ("Sino-Japanese", "Franco-German", "Russo-Ukrainian").

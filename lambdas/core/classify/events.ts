@@ -91,31 +91,69 @@ export function quadClass(code: string): 1 | 2 | 3 | 4 {
   return 4;
 }
 
-// Cues match case-insensitively, but under the `i` flag `\p{Lu}` would match any letter. Each `\p{Lu}`
-// therefore becomes a capture group that `capitalsHold` checks after the match.
-const w = (s: string) => new RegExp(s.replace(/\\p\{Lu\}/g, '(\\p{L})'), 'giu');
+// Cues match case-insensitively. Under the `i` flag `\p{Lu}` would match any letter, so a cue that needs a
+// capital ("visits <Country>") is compiled without `i`, its literal letters spelled out in both cases.
+const w = (s: string) => (s.includes('\\p{Lu}') ? new RegExp(bothCases(s), 'gu') : new RegExp(s, 'giu'));
 
-/** The first match of a cue whose required capitals hold (the regexes are global: lastIndex is reset). */
+/** Rewrites a regex source so that its literal letters match either case (escapes and classes untouched). */
+function bothCases(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i] as string;
+    if (ch === '\\') {
+      const next = source[i + 1] ?? '';
+      if ((next === 'p' || next === 'P') && source[i + 2] === '{') {
+        const close = source.indexOf('}', i);
+        out += source.slice(i, close + 1);
+        i = close;
+      } else {
+        out += ch + next;
+        i++;
+      }
+    } else if (ch === '[') {
+      // Character classes: copy to the closing bracket, adding the other case of plain letters.
+      let j = i + 1;
+      let cls = '[';
+      while (j < source.length && source[j] !== ']') {
+        const c = source[j] as string;
+        if (c === '\\') {
+          const n = source[j + 1] ?? '';
+          if ((n === 'p' || n === 'P') && source[j + 2] === '{') {
+            const close = source.indexOf('}', j);
+            cls += source.slice(j, close + 1);
+            j = close + 1;
+            continue;
+          }
+          cls += c + n;
+          j += 2;
+          continue;
+        }
+        cls += c.toLowerCase() !== c.toUpperCase() ? c.toLowerCase() + c.toUpperCase() : c;
+        j++;
+      }
+      out += `${cls}]`;
+      i = j;
+    } else if (ch === '{' && /^\{\d+(?:,\d*)?\}/.test(source.slice(i))) {
+      const close = source.indexOf('}', i);
+      out += source.slice(i, close + 1);
+      i = close;
+    } else if (ch.toLowerCase() !== ch.toUpperCase()) {
+      out += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/** The first match of a cue (the regexes are global, so lastIndex is reset before and after). */
 function firstMatch(re: RegExp, text: string): RegExpExecArray | undefined {
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (capitalsHold(m)) {
-      re.lastIndex = 0;
-      return m;
-    }
-    if (m[0].length === 0) re.lastIndex++;
-  }
-  return undefined;
+  const m = re.exec(text);
+  re.lastIndex = 0;
+  return m ?? undefined;
 }
 
-/** Whether the letters a cue requires to be capitals (its capture groups) are capitals in the text. */
-function capitalsHold(m: RegExpExecArray): boolean {
-  for (let i = 1; i < m.length; i++) {
-    const g = m[i];
-    if (g !== undefined && g !== g.toUpperCase()) return false;
-  }
-  return true;
-}
 const c = (plover: PloverType, cameo: string, diplomatic: boolean, re: string): Cue => ({
   plover,
   cameo,
@@ -329,7 +367,7 @@ export const CUES: readonly Cue[] = [
     'CONSULT',
     '042',
     true,
-    '\\b(?:state visit|official visit|working visit|visite d.[ée]tat|visite officielle|visita oficial|visita de estado|staatsbesuch|besuch|visita)\\b',
+    '\\b(?:state visit|official visit|working visit|visite d.[ée]tat|visite officielle|visita oficial|visita de estado|staatsbesuch|besuch\\w*|visita|visite|visitó|visitou|se rend à|viaja a|reist nach)\\b',
   ),
   c('CONSULT', '042', true, '\\b(?:arriv(?:e|es|ed|ing)|land(?:s|ed)) in\\b'),
   c('CONSULT', '042', true, '\\b(?:visit(?:s|ed|ing)?|tour(?:s|ed)?)\\s+\\p{Lu}'),
@@ -338,7 +376,7 @@ export const CUES: readonly Cue[] = [
     'CONSULT',
     '043',
     true,
-    '\\b(?:receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing))\\s+(?:the\\s+)?(?:visiting\\s+)?(?:\\p{Lu}|president|prime minister|foreign minister|king|emir|chancellor|premier|counterpart|delegation)',
+    '\\b(?:receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|reçoit|a reçu|accueille|recibe|recibió|empfängt|empfing|recebe|recebeu)\\s+(?:(?:\\p{Ll}{1,3}|visiting|newly|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|nesta|[a-zç]+-feira)\\s+){0,3}(?:\\p{Lu}|président|presidente|präsident|primer|premier|president|prime minister|foreign minister|king|emir|chancellor|premier|counterpart|delegation)',
   ),
   c(
     'CONSULT',
