@@ -147,6 +147,20 @@ export class SafeHttpFetcher implements HttpFetcher {
   private readonly allowList = new BlockList();
   private readonly resolveHost: (host: string) => Promise<string[]>;
   private readonly hosts = new Map<string, HostSlot>();
+  /** Keep-alive agents, one per checked address, so a pooled socket only ever serves the address it was checked for. */
+  private readonly agents = new Map<string, http.Agent>();
+
+  /** The keep-alive agent for one scheme, host, port and checked address (idle sockets do not hold the process). */
+  private agentFor(u: URL, address: string): http.Agent {
+    const key = `${u.protocol}//${u.host}@${address}`;
+    let agent = this.agents.get(key);
+    if (!agent) {
+      const options = { keepAlive: true, maxSockets: this.opts.perHostConcurrency, timeout: 30_000 };
+      agent = u.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
+      this.agents.set(key, agent);
+    }
+    return agent;
+  }
 
   constructor(options: SafeHttpFetcherOptions = {}) {
     this.opts = {
@@ -364,78 +378,84 @@ export class SafeHttpFetcher implements HttpFetcher {
         req.destroy();
         rejectPromise(err);
       };
-      const req = lib.request(u, { method: 'GET', headers, lookup: pinned, agent: false }, (res) => {
-        const status = res.statusCode ?? 0;
-        const flat: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) {
-          if (v === undefined) continue;
-          flat[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
-        }
-        const declared = Number(flat['content-length']);
-        const encoding = (flat['content-encoding'] ?? '').trim().toLowerCase();
-        if (!encoding || encoding === 'identity') {
-          if (Number.isFinite(declared) && declared > maxBytes) {
-            fail(
-              new FetchError(
-                'too-large',
-                `body of ${declared} bytes exceeds the ${maxBytes}-byte limit`,
-                u.href,
-              ),
-            );
+      const req = lib.request(
+        u,
+        { method: 'GET', headers, lookup: pinned, agent: this.agentFor(u, address) },
+        (res) => {
+          const status = res.statusCode ?? 0;
+          const flat: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) {
+            if (v === undefined) continue;
+            flat[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+          }
+          const declared = Number(flat['content-length']);
+          const encoding = (flat['content-encoding'] ?? '').trim().toLowerCase();
+          if (!encoding || encoding === 'identity') {
+            if (Number.isFinite(declared) && declared > maxBytes) {
+              fail(
+                new FetchError(
+                  'too-large',
+                  `body of ${declared} bytes exceeds the ${maxBytes}-byte limit`,
+                  u.href,
+                ),
+              );
+              return;
+            }
+          }
+          // Redirect bodies are not needed; drop them without reading.
+          if ([301, 302, 303, 307, 308].includes(status) && flat.location) {
+            res.resume();
+            settled = true;
+            clearTimeout(deadline);
+            resolvePromise({ status, headers: flat, body: new Uint8Array(0) });
             return;
           }
-        }
-        // Redirect bodies are not needed; drop them without reading.
-        if ([301, 302, 303, 307, 308].includes(status) && flat.location) {
-          res.resume();
-          settled = true;
-          clearTimeout(deadline);
-          resolvePromise({ status, headers: flat, body: new Uint8Array(0) });
-          return;
-        }
-        let raw = 0;
-        res.on('data', (chunk: Buffer) => {
-          raw += chunk.length;
-          if (raw > maxBytes)
-            fail(new FetchError('too-large', `body exceeds the ${maxBytes}-byte limit`, u.href));
-        });
-        let stream: Readable = res;
-        try {
-          stream = decompressor(res, encoding);
-        } catch (e) {
-          fail(new FetchError('decompression', (e as Error).message, u.href));
-          return;
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        stream.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > maxBytes) {
-            if (stream !== res) stream.destroy();
-            fail(
-              new FetchError(
-                'too-large',
-                `body exceeds the ${maxBytes}-byte limit (after decompression)`,
-                u.href,
-              ),
-            );
+          let raw = 0;
+          res.on('data', (chunk: Buffer) => {
+            raw += chunk.length;
+            if (raw > maxBytes)
+              fail(new FetchError('too-large', `body exceeds the ${maxBytes}-byte limit`, u.href));
+          });
+          let stream: Readable = res;
+          try {
+            stream = decompressor(res, encoding);
+          } catch (e) {
+            fail(new FetchError('decompression', (e as Error).message, u.href));
             return;
           }
-          chunks.push(chunk);
-        });
-        stream.on('error', (e: Error) => {
-          if (stream !== res)
-            fail(new FetchError('decompression', `cannot decompress ${encoding} body: ${e.message}`, u.href));
-          else fail(new FetchError('network', `response aborted: ${e.message}`, u.href));
-        });
-        res.on('aborted', () => fail(new FetchError('network', 'response aborted by the server', u.href)));
-        stream.on('end', () => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(deadline);
-          resolvePromise({ status, headers: flat, body: new Uint8Array(Buffer.concat(chunks, size)) });
-        });
-      });
+          const chunks: Buffer[] = [];
+          let size = 0;
+          stream.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > maxBytes) {
+              if (stream !== res) stream.destroy();
+              fail(
+                new FetchError(
+                  'too-large',
+                  `body exceeds the ${maxBytes}-byte limit (after decompression)`,
+                  u.href,
+                ),
+              );
+              return;
+            }
+            chunks.push(chunk);
+          });
+          stream.on('error', (e: Error) => {
+            if (stream !== res)
+              fail(
+                new FetchError('decompression', `cannot decompress ${encoding} body: ${e.message}`, u.href),
+              );
+            else fail(new FetchError('network', `response aborted: ${e.message}`, u.href));
+          });
+          res.on('aborted', () => fail(new FetchError('network', 'response aborted by the server', u.href)));
+          stream.on('end', () => {
+            if (settled) return;
+            settled = true;
+            clearTimeout(deadline);
+            resolvePromise({ status, headers: flat, body: new Uint8Array(Buffer.concat(chunks, size)) });
+          });
+        },
+      );
       const connectTimer = setTimeout(
         () =>
           fail(
