@@ -126,7 +126,7 @@ interface Candidate {
 const COMMERCIAL =
   /\b(?:yuan|yen|peso|rupee|rupiah|won|baht|ringgit|currenc(?:y|ies)|stocks?|bonds?|investors|traders|markets?|to buy|acquir\w+|acquisition|merger|takeover|stake in|shares?|retailer|company|firm|operator|chain|band|concerts?|fans|tour|album|club|season|transfer|sponsor\w*)\b/i;
 const SPORT =
-  /\b(?:match|matches|friendly|World Cup|Olympics?|tournament|championship|league|qualifier|semi-?final|final|squad|coach|striker|goal|wickets?|innings|grand prix|medal|football|soccer|cricket|rugby|tennis|basketball)\b/i;
+  /\b(?:match|matches|friendly|World Cup|Olympics?|tournament|championship|league|qualifier|semi-?final|final|squad|coach|striker|goal|wickets?|innings|grand prix|medal|football|soccer|cricket|rugby|tennis|basketball|baseball|golf|boxing|Formula One|marathon|athletics|cycling|chess)\b/i;
 const UNREAL =
   /(?:\b(?:urg\w+|call\w* on|ask\w*|appeal\w* to|press\w*|demand\w*|encourag\w+)\b[^;]{0,40}\bto\s*$|\b(?:den(?:y|ies|ied)|not|\w+n't|never|refus\w+ to|could|might|if|whether)\b(?:\s+\w+){0,6}\s*$)/i;
 const DIPLOMATIC_CONTEXT =

@@ -260,7 +260,7 @@ export const CUES: readonly Cue[] = [
     'REJECT',
     '129',
     true,
-    '\\b(?:veto(?:es|ed|ing)?|vetó|vétoe?|legt(?:e)? (?:sein )?veto|oppose[ds]? (?:the )?(?:resolution|draft)|blocks? (?:a |the )?(?:UN |U\\.N\\. )?(?:resolution|draft))',
+    '\\b(?:block(?:s|ed|ing)?\\b[^;]{0,50}\\b(?:package|aid|deal|accession|membership|statement|sanctions|resolution|declaration|decision|bid)|bloque\\w*|bloquea\\w*|blockiert\\w*|veto(?:es|ed|ing)?|vetó|vétoe?|legt(?:e)? (?:sein )?veto|oppose[ds]? (?:the )?(?:resolution|draft)|blocks? (?:a |the )?(?:UN |U\\.N\\. )?(?:resolution|draft))',
   ),
   c(
     'ACCUSE',
