@@ -39,6 +39,11 @@ export interface FeedState extends FeedConfig {
   readonly itemsSeen: number;
   /** Recent item publication times (ISO), newest first, used to estimate the publishing rate. */
   readonly recentItemTimes?: readonly string[];
+  /**
+   * Ids of the articles this feed listed at its last successful poll, all settled in the ledger. Items with
+   * these ids skip the ledger's conditional writes next time: a changed feed costs writes only for its new items.
+   */
+  readonly knownArticleIds?: readonly string[];
 }
 
 /** An enclosure (audio, video, image) attached to a feed item. */

@@ -130,7 +130,7 @@ export async function pollFeed(
   const collected = await collectNewItems(deps, state, feed.items);
   return finish(
     deps,
-    state,
+    { ...state, knownArticleIds: collected.settledIds.slice(0, MAX_KNOWN_ARTICLE_IDS) },
     { ...base, ...collected, items: feed.items.length },
     {
       kind: 'fetched',
@@ -146,15 +146,21 @@ export async function pollFeed(
   );
 }
 
+/** How many settled article ids a feed remembers (about 17 bytes each in the feed item). */
+export const MAX_KNOWN_ARTICLE_IDS = 200;
+
 async function collectNewItems(deps: PollFeedDeps, state: FeedState, items: readonly FeedItem[]) {
   const now = deps.clock.now().toISOString();
   const seen = new Set<string>();
+  const known = new Set(state.knownArticleIds ?? []);
   const fresh: { item: FeedItem; articleId: string; canonicalUrl: string }[] = [];
   let crossFeedDuplicates = 0;
   for (const item of items) {
     const identity = articleIdentity(item, { id: state.id, url: state.currentUrl });
     if (!identity || seen.has(identity.articleId)) continue;
     seen.add(identity.articleId);
+    // Settled at an earlier poll of this feed: already in the ledger with this feed as a source.
+    if (known.has(identity.articleId)) continue;
     const claim = await deps.ledger.claim(identity.articleId, identity.canonicalUrl, {
       feedId: state.id,
       publisher: state.publisher,
@@ -199,20 +205,26 @@ async function collectNewItems(deps: PollFeedDeps, state: FeedState, items: read
       await deps.ledger.release(articleId, message);
     }
   });
-  return { newItems: fresh.length, stored, pageFailures, crossFeedDuplicates };
+  // Every id this feed lists is settled except those whose page failed: the ledger retries them next poll.
+  const failed = new Set(
+    fresh.filter((f) => !stored.some((s) => s.itemKey.includes(`/${f.articleId}/`))).map((f) => f.articleId),
+  );
+  const settledIds = [...seen].filter((id) => !failed.has(id));
+  return { newItems: fresh.length, stored, pageFailures, crossFeedDuplicates, settledIds };
 }
 
 async function finish(
   deps: PollFeedDeps,
   state: FeedState,
-  report: Omit<PollReport, 'status' | 'ok'>,
+  report: Omit<PollReport, 'status' | 'ok'> & { settledIds?: unknown },
   outcome: PollOutcome,
 ): Promise<PollReport> {
   const next = afterPoll(state, outcome, deps.clock.now());
   await deps.registry.save(next);
   const ok = outcome.kind === 'fetched';
+  const { settledIds: _settled, ...rest } = report;
   return {
-    ...report,
+    ...rest,
     status: ok ? String(outcome.status) : outcome.code,
     ok,
     error: ok ? undefined : outcome.message,
