@@ -302,8 +302,8 @@ export function analyseStory(input: StoryInput): StoryAnalysis {
 
 /**
  * Sentence-level event typing for the events evaluation. Accepts plain text or a sentence marked with
- * `<s>source</s>` and `<t>target</t>`; with marks, the cue nearest the words linking the two spans wins, since
- * that is where the event predicate sits.
+ * `<s>source</s>` and `<t>target</t>`; with marks, the words linking the two spans (where the predicate sits)
+ * are typed by the predicate rules first, and the cue nearest them decides otherwise.
  */
 export function classifySentence(
   sentence: string,

@@ -16,7 +16,7 @@ export interface IgoEntry {
   readonly parent?: string;
 }
 
-// Body → dyad code. Organs carry their parent's code so that "the Security Council" makes a `...-UN` dyad.
+/** Intergovernmental bodies → dyad code; organs carry their parent's code, so "the Security Council" makes a `...-UN` dyad. */
 export const IGOS: readonly IgoEntry[] = [
   {
     code: 'UN',
