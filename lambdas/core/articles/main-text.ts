@@ -336,23 +336,45 @@ function fastNodesWithTag(node: DomNode, tagNames: readonly string[]): DomElemen
   return found;
 }
 
+// Readability's scoring walks ancestors for every node: on pathologically deep or huge documents it runs for
+// minutes. Past these bounds the page is read as plain blocks instead, which is fast and keeps the text.
+const MAX_DEPTH = 150;
+const MAX_ELEMENTS = 30_000;
+
+function tooDeep(root: DomNode, limit: number): boolean {
+  const deeper = (node: DomNode, depth: number): boolean => {
+    if (depth > limit) return true;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 1 && deeper(child, depth + 1)) return true;
+    }
+    return false;
+  };
+  return deeper(root, 0);
+}
+
+function plainBlocks(document: DomDocument, pageUrl?: string): TextBlock[] {
+  const body = document.documentElement?.getElementsByTagName('body')[0] ?? document.documentElement;
+  return body && !tooDeep(body, 2 * MAX_DEPTH) ? textBlocks(body, pageUrl) : [];
+}
+
 function readabilityBlocks(document: DomDocument, pageUrl?: string): TextBlock[] {
-  let reader: Readability<DomNode>;
+  const root = document.documentElement;
+  if (!root || tooDeep(root, MAX_DEPTH)) return plainBlocks(document, pageUrl);
   try {
-    reader = new Readability<DomNode>(document, {
+    const reader = new Readability<DomNode>(document, {
       serializer: (n: DomNode) => n,
       charThreshold: 300,
       keepClasses: true,
+      maxElemsToParse: MAX_ELEMENTS,
     });
+    const internals = reader as unknown as { _getAllNodesWithTag?: unknown };
+    if (typeof internals._getAllNodesWithTag === 'function') internals._getAllNodesWithTag = fastNodesWithTag;
+    const content = reader.parse()?.content as DomElement | null | undefined;
+    return content ? textBlocks(content, pageUrl) : [];
   } catch {
-    return [];
+    // Too many elements (Readability refuses) or a DOM it cannot handle.
+    return plainBlocks(document, pageUrl);
   }
-  const internals = reader as unknown as { _getAllNodesWithTag?: unknown };
-  if (typeof internals._getAllNodesWithTag === 'function') internals._getAllNodesWithTag = fastNodesWithTag;
-  const result = reader.parse();
-  const content = result?.content as DomElement | null | undefined;
-  if (!content) return [];
-  return textBlocks(content, pageUrl);
 }
 
 function tokenSet(text: string): Set<string> {

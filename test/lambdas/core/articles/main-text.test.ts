@@ -104,3 +104,13 @@ describe('slimHtml', () => {
     expect(slim).toContain('<div><p>');
   });
 });
+
+describe('pathological pages', () => {
+  it('reads a very deeply nested page quickly instead of letting Readability run for minutes', () => {
+    const html = `<html><body>${'<div>'.repeat(200)}<p>${'Deeply nested words of a story. '.repeat(20)}</p></body></html>`;
+    const started = Date.now();
+    const article = extractArticle(html, { url: 'https://deep.example/' });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(article.text).toContain('Deeply nested words of a story.');
+  });
+});
