@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { ARTICLE_TABLE } from '../lambdas/adapters/dynamodb/table-design';
+import { ARTICLE_TABLE, indexProjection } from '../lambdas/adapters/dynamodb/table-design';
 
 /** Attribute holding the epoch-seconds expiry DynamoDB's TTL deletes on. */
 export const TTL_ATTRIBUTE = 'expiresAt';
@@ -36,11 +36,14 @@ export class ArticleTable extends Construct {
     });
 
     for (const index of ARTICLE_TABLE.indexes) {
+      // Story indexes carry a summary, not the article text (docs/adr/0005).
+      const projection = indexProjection(index);
       this.table.addGlobalSecondaryIndex({
         indexName: index.name,
         partitionKey: key(index.partitionKey),
         sortKey: 'sortKey' in index ? key(index.sortKey) : undefined,
-        projectionType: dynamodb.ProjectionType.ALL,
+        projectionType: dynamodb.ProjectionType[projection.type],
+        nonKeyAttributes: projection.nonKeyAttributes,
       });
     }
   }

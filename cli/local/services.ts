@@ -15,7 +15,7 @@ import {
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
-import { ARTICLE_TABLE, STORY_SUMMARY_ATTRIBUTES } from '../../lambdas/adapters/dynamodb/table-design';
+import { ARTICLE_TABLE, indexProjection } from '../../lambdas/adapters/dynamodb/table-design';
 
 export const LOCAL_TABLE = 'newswire-articles';
 export const LOCAL_BUCKET = 'newswire-raw';
@@ -159,19 +159,14 @@ export async function ensureArticleTable(dynamo: DynamoDBClient, tableName: stri
   const indexes: GlobalSecondaryIndex[] = ARTICLE_TABLE.indexes.map((index) => {
     attributes.add(index.partitionKey);
     if ('sortKey' in index) attributes.add(index.sortKey);
+    const projection = indexProjection(index);
     return {
       IndexName: index.name,
       KeySchema: [
         { AttributeName: index.partitionKey, KeyType: 'HASH' },
         ...('sortKey' in index ? [{ AttributeName: index.sortKey, KeyType: 'RANGE' as const }] : []),
       ],
-      Projection:
-        index.projection === 'summary'
-          ? {
-              ProjectionType: 'INCLUDE',
-              NonKeyAttributes: STORY_SUMMARY_ATTRIBUTES.filter((a: string) => a !== index.partitionKey),
-            }
-          : { ProjectionType: index.projection === 'all' ? 'ALL' : 'KEYS_ONLY' },
+      Projection: { ProjectionType: projection.type, NonKeyAttributes: projection.nonKeyAttributes },
     };
   });
   await dynamo.send(

@@ -108,3 +108,15 @@ export const STORY_SUMMARY_ATTRIBUTES = [
 ] as const;
 
 export type ArticleIndexName = (typeof ARTICLE_TABLE.indexes)[number]['name'];
+
+/** How an index projects attributes, as DynamoDB's CreateTable and CDK both express it. */
+export function indexProjection(index: IndexDesign): {
+  type: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  nonKeyAttributes?: string[];
+} {
+  if (index.projection === 'all') return { type: 'ALL' };
+  if (index.projection === 'keys') return { type: 'KEYS_ONLY' };
+  // An index's own keys are projected anyway and may not be listed again.
+  const own = new Set([index.partitionKey, index.sortKey]);
+  return { type: 'INCLUDE', nonKeyAttributes: STORY_SUMMARY_ATTRIBUTES.filter((a) => !own.has(a)) };
+}
