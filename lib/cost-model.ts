@@ -85,8 +85,10 @@ export interface WorkloadAssumptions {
   /** Feed-state updates per poll (poll records the result; dispatch only reads). */
   readonly feedUpdatesPerPoll: number;
   readonly articleItemKb: number;
-  /** GSIs (projection ALL) holding a copy of every article item; diplomatic stories are in more. */
+  /** GSIs holding a summary copy of every article item (by feed, publisher, URL); diplomatic stories are in more. */
   readonly articleIndexCopies: number;
+  /** Size of one summary copy in a story index (13 attributes, no text). */
+  readonly indexCopyKb: number;
   readonly diplomaticExtraIndexCopies: number;
   readonly mentionsPerArticle: number;
   readonly eventKb: number;
@@ -115,10 +117,12 @@ export const DEFAULT_ASSUMPTIONS: WorkloadAssumptions = {
   idleLongPollsPerQueue: 5,
   pageKb: 30,
   itemJsonKb: 3,
-  feedUpdateWriteUnits: 4,
+  // The feed item (state plus up to 100 settled article ids, about 3 KB) and its copies in the two feed GSIs.
+  feedUpdateWriteUnits: 9,
   feedUpdatesPerPoll: 1,
   articleItemKb: 7,
-  articleIndexCopies: 4,
+  articleIndexCopies: 3,
+  indexCopyKb: 1,
   diplomaticExtraIndexCopies: 3,
   mentionsPerArticle: 3,
   eventKb: 2,
@@ -190,19 +194,27 @@ export function estimateMonthlyCost(assumptions: WorkloadAssumptions, prices: Aw
 
   const rawGbPerMonth = newArticles * (a.pageKb + a.itemJsonKb) * GB_PER_KB;
 
+  const indexCopy = Math.ceil(a.indexCopyKb);
   const articleWriteUnits =
-    1 /* claim */ +
-    Math.ceil(a.articleItemKb) * (1 + a.articleIndexCopies) +
+    2 /* claim, then marked stored */ +
+    Math.ceil(a.articleItemKb) +
+    a.articleIndexCopies * indexCopy +
     a.mentionsPerArticle +
     a.diplomaticShare *
-      Math.ceil(a.articleItemKb) *
-      (a.diplomaticExtraIndexCopies + 2) /* outbox set and clear */;
+      (a.diplomaticExtraIndexCopies * indexCopy +
+        2 *
+          (Math.ceil(a.articleItemKb) +
+            1)) /* outbox lease and published flag, each rewriting the item and its pending-events key */;
   const writeUnits = polls * a.feedUpdatesPerPoll * a.feedUpdateWriteUnits + newArticles * articleWriteUnits;
   // Feed state read per poll; dispatch reads due feeds (eventually consistent, 4 KB per half unit); extract
   // reads its claim and the feed.
   const readUnits = polls * 1 + polls * 0.5 * 0.25 + newArticles * 2;
   const tableGbPerMonth =
-    newArticles * (a.articleItemKb * (1 + a.articleIndexCopies) + a.mentionsPerArticle * 0.5) * GB_PER_KB;
+    newArticles *
+    (a.articleItemKb +
+      (a.articleIndexCopies + a.diplomaticShare * a.diplomaticExtraIndexCopies) * a.indexCopyKb +
+      a.mentionsPerArticle * 0.5) *
+    GB_PER_KB;
 
   const logsGb = invocations * a.logKbPerInvocation * GB_PER_KB;
   const secondsPerMonth = minutes * 60;
