@@ -85,9 +85,14 @@ function hintOf(el: DomElement): string {
 }
 
 /** Removes page furniture before Readability scores the page, so it cannot win or leak into the text. */
-export function removeBoilerplate(root: DomElement | DomDocument): void {
+export function removeBoilerplate(root: DomElement | DomDocument, description?: string): void {
+  const standfirst = description ? letters(description) : '';
   walkElements(root as unknown as DomNode, (el) => {
     const tag = el.tagName;
+    if (standfirst.length >= 30 && isStandfirst(el, standfirst)) {
+      el.remove();
+      return false;
+    }
     if (tag === 'BODY' || tag === 'HTML' || tag === 'ARTICLE' || tag === 'MAIN' || tag === 'HEAD')
       return true;
     if (tag === 'NAV') {
@@ -153,32 +158,26 @@ function letters(s: string): string {
 }
 
 /**
- * Removes the standfirst: the summary printed between headline and story, which pages also give as their
- * description. Only an element marked as such (subheading, `itemprop=description`, a summary-like class) is
- * removed, because on many pages the description is simply the first paragraph, which is article text.
+ * A standfirst is the summary printed between headline and story, which pages also give as their description.
+ * Only an element marked as such (subheading, `itemprop=description`, a summary-like class) counts, because on
+ * many pages the description is simply the first paragraph, which is article text.
  */
-export function removeStandfirst(document: DomDocument, description: string): void {
-  const target = letters(description);
-  if (target.length < 30) return;
-  walkElements(document as unknown as DomNode, (el) => {
-    const tag = el.tagName;
-    const itemprop = el.getAttribute('itemprop') ?? '';
-    const marked =
-      tag === 'H2' ||
-      tag === 'H3' ||
-      /description|alternativeHeadline/i.test(itemprop) ||
-      STANDFIRST_HINT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
-    if (!marked) return true;
-    const text = letters(el.textContent ?? '');
-    if (text.length < 30 || text.length > target.length * 1.3) return true;
-    const same =
-      text === target ||
-      (target.includes(text) && text.length >= 0.8 * target.length) ||
-      (text.includes(target) && target.length >= 0.8 * text.length);
-    if (!same) return true;
-    el.remove();
-    return false;
-  });
+function isStandfirst(el: DomElement, target: string): boolean {
+  const tag = el.tagName;
+  const itemprop = el.getAttribute('itemprop') ?? '';
+  const marked =
+    tag === 'H2' ||
+    tag === 'H3' ||
+    /description|alternativeHeadline/i.test(itemprop) ||
+    STANDFIRST_HINT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+  if (!marked) return false;
+  const text = letters(el.textContent ?? '');
+  if (text.length < 30 || text.length > target.length * 1.3) return false;
+  return (
+    text === target ||
+    (target.includes(text) && text.length >= 0.8 * target.length) ||
+    (text.includes(target) && target.length >= 0.8 * text.length)
+  );
 }
 
 /** Turns an element into text blocks: one block per paragraph, heading, list item, quote or table row. */
@@ -407,8 +406,7 @@ function articleBodyBlocks(body: string, document: DomDocument): string[] {
  * anything else.
  */
 export function extractMainBlocks(document: DomDocument, opts: MainTextOptions = {}): string[] {
-  removeBoilerplate(document);
-  if (opts.description) removeStandfirst(document, opts.description);
+  removeBoilerplate(document, opts.description);
   let blocks = dropLinkLists(readabilityBlocks(document, opts.url))
     .filter((b) => !isPromptBlock(b))
     .filter((b) => !isBylineBlock(b, opts.byline));
