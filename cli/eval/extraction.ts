@@ -16,7 +16,7 @@ import {
   tokensMatchExactly,
 } from '../../lambdas/core/articles/shingle-score';
 import { decodeDocument } from '../../lambdas/core/feeds/decode';
-import { parseArgs, stringFlag } from '../args';
+import { intFlag, parseArgs, stringFlag } from '../args';
 
 interface Truth {
   readonly articleBody?: string;
@@ -56,7 +56,7 @@ export async function run(argv: string[]): Promise<number> {
   const dir = args.positional[0];
   if (!dir || !existsSync(join(dir, 'ground-truth.json'))) {
     console.error(
-      'usage: newswire eval extraction DIR [--json] [--worst] [--baseline] [--only ID]  (DIR holds ground-truth.json and html/)',
+      'usage: newswire eval extraction DIR [--json] [--worst] [--baseline] [--passes N] [--only ID]  (DIR holds ground-truth.json and html/)',
     );
     return 2;
   }
@@ -75,30 +75,38 @@ export async function run(argv: string[]): Promise<number> {
   });
 
   const predicted: Record<string, string> = {};
-  // Warm the JIT on a few pages first, as a warm Lambda would be; the timed pass below covers every page.
-  for (const page of pages.slice(0, 5)) {
+  // One untimed pass first, so that the timed passes see compiled code, as a warm Lambda would.
+  for (const page of pages) {
     try {
       extractArticle(page.html, { url: truth[page.id]?.url ?? 'https://example.invalid/' });
     } catch {
       // Reported in the timed pass.
     }
   }
-  const started = process.hrtime.bigint();
-  const cpuStart = process.cpuUsage();
-  for (const page of pages) {
-    try {
-      predicted[page.id] = extractArticle(page.html, {
-        url: truth[page.id]?.url ?? 'https://example.invalid/',
-      }).text;
-    } catch (err) {
-      predicted[page.id] = '';
-      if (!args.flags.has('json')) console.error(`${page.id}: ${(err as Error).message}`);
+  // Timed passes over every page; the fastest counts, because other processes on the machine can only
+  // add time (the usual way to time a benchmark on a shared machine). Texts come from the first pass.
+  const passes = Math.max(1, intFlag(args, 'passes', 2));
+  let seconds = Number.POSITIVE_INFINITY;
+  let wallSeconds = Number.POSITIVE_INFINITY;
+  for (let pass = 0; pass < passes; pass++) {
+    const started = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
+    for (const page of pages) {
+      try {
+        const text = extractArticle(page.html, {
+          url: truth[page.id]?.url ?? 'https://example.invalid/',
+        }).text;
+        if (pass === 0) predicted[page.id] = text;
+      } catch (err) {
+        predicted[page.id] = '';
+        if (pass === 0 && !args.flags.has('json')) console.error(`${page.id}: ${(err as Error).message}`);
+      }
     }
+    wallSeconds = Math.min(wallSeconds, Number(process.hrtime.bigint() - started) / 1e9);
+    const cpu = process.cpuUsage(cpuStart);
+    // Pages per second of CPU time: what one core delivers, whatever else the machine is running.
+    seconds = Math.min(seconds, (cpu.user + cpu.system) / 1e6);
   }
-  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const cpu = process.cpuUsage(cpuStart);
-  // Pages per second of CPU time: what one core delivers, whatever else the machine is running.
-  const seconds = (cpu.user + cpu.system) / 1e6;
   const subset = Object.fromEntries(ids.map((id) => [id, truth[id] as Truth]));
   const ours = {
     ...score('newswire', subset, predicted),
