@@ -17,6 +17,7 @@ import { type CueHit, classifyPredicate, findCues, goldstein, otherSense, quadCl
 import { findOrganizations, type OrgHit, organizationMentions } from './organizations';
 import { findPeople, peopleMentions } from './people';
 import { detectLanguage, splitSentences, tokenize } from './text';
+import { findVerbs, type VerbHit } from './verbs';
 
 /** Input of the metadata step: the extracted title and main text. */
 export interface StoryInput {
@@ -323,6 +324,7 @@ export function classifySentence(
   plain += sentence.slice(last);
   const src = spans.find((s) => s.kind === 's');
   const tgt = spans.find((s) => s.kind === 't');
+  let lexical: VerbHit | undefined;
   if (src) {
     // The words between the two spans (or after the source) carry the predicate: type it first.
     const from = tgt && tgt.end <= src.start ? tgt.end : src.end;
@@ -340,11 +342,12 @@ export function classifySentence(
     }
     const rule = classifyPredicate(region);
     if (rule) return { plover: rule.plover, cameoCode: rule.cameo, match: region.trim() };
+    lexical = findVerbs(region)[0];
   }
   const hits = findCues(plain);
-  if (hits.length === 0) return { plover: undefined };
-  let chosen = hits[0] as CueHit;
-  if (src) {
+  let chosen = hits[0];
+  let chosenCost = 0;
+  if (src && chosen) {
     // The predicate usually follows the source; distance to that point ranks the cues.
     const anchor = tgt && tgt.end <= src.start ? tgt.end : src.end;
     const limit = tgt && tgt.start >= anchor ? tgt.start : plain.length;
@@ -354,6 +357,10 @@ export function classifySentence(
       return 500 + Math.abs(h.index - anchor);
     };
     chosen = [...hits].sort((a, b) => cost(a) - cost(b))[0] as CueHit;
+    chosenCost = cost(chosen);
   }
+  // A generated-lexicon verb in the predicate beats a hand cue found only outside it.
+  if (lexical && (!chosen || chosenCost >= 500)) return { plover: lexical.plover, match: lexical.match };
+  if (!chosen) return { plover: undefined };
   return { plover: chosen.cue.plover, cameoCode: chosen.cue.cameo, match: chosen.match };
 }

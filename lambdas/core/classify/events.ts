@@ -522,7 +522,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'REJECT',
     '120',
-    "\\b(?:ruled out|rules out|brush\\w* aside|back\\w*track\\w* from|walked away from|turned its back|will not|would not|won't|wouldn't|does not|do not|did not|refus\\w+|reject\\w*|rejection|refut\\w+|den(?:y|ies|ied)|dismiss\\w*|spurn\\w*|rebuff\\w*|renege\\w*|cancel\\w*|walk\\w* out|abruptly left|failed to (?:reach|agree)|declin\\w+|quash\\w*|veto\\w*|oppos\\w+|never|overturn\\w*|block(?:s|ed|ing)?\\b|defy|defied|def[iy]\\w+|resist\\w*|turn\\w* down|snub\\w*|scrap\\w*|disagree\\w*|repudiat\\w+|stand firm|no longer|halted talks|pull\\w* out of (?:the )?(?:talks|deal|agreement|treaty))",
+    "\\b(?:ruled out|rules out|brush\\w* aside|back\\w*track\\w* from|walked away from|turned its back|will not|would not|won't|wouldn't|does not|do not|did not|refus\\w+|reject\\w*|rejection|refut\\w+|den(?:y|ies|ied)|dismiss\\w*|spurn\\w*|rebuff\\w*|renege\\w*|cancel\\w*|walk\\w* out|abruptly left|failed to (?:reach|agree)|declin\\w+|quash\\w*|veto\\w*|oppos\\w+|never|overturn\\w*|block(?:s|ed|ing)?\\b(?! (?:off )?(?:[\\w-]+ ){0,2}(?:roads?|streets?|highways?|bridges?|traffic|railway|transport|entrances?|access to))|violat\\w* (?:a |the )?(?:ban|law|curfew|order)|defy|defied|def[iy]\\w+|resist\\w*|turn\\w* down|snub\\w*|scrap\\w*|disagree\\w*|repudiat\\w+|stand firm|no longer|halted talks|pull\\w* out of (?:the )?(?:talks|deal|agreement|treaty))",
   ),
   p(
     'THREATEN',
@@ -574,6 +574,8 @@ export const PREDICATE_RULES: readonly Cue[] = [
     '051',
     '\\b(?:support\\w*|back\\w*|endors\\w+|prais\\w+|welcom\\w+|applaud\\w*|hail\\w*|congratulat\\w+|defend\\w*|solidarity|commitment|award\\w*|honou?r\\w*|thank\\w*|recogni[sz]\\w+|approv\\w+ of|apologi[sz]\\w+|condolence\\w*|accepted the (?:comprehensive )?proposal|lauded|commend\\w*|invit\\w+|express\\w* (?:its |his |her |their )?(?:support|gratitude|appreciation)|stand\\w* (?:by|with)|vouch\\w*|side\\w* with)',
   ),
+  // Granting asylum is aid (CAMEO 075), though "grant" alone usually yields.
+  p('AID', '075', '\\bgrant\\w* (?:\\w+ ){0,2}asylum'),
   p(
     'RETREAT',
     '080',
@@ -582,7 +584,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'AID',
     '070',
-    '\\b(?:suppl(?:y|ies|ied|ying)|deliver\\w*|ship(?:s|ped|ping)?|airlift\\w*|distribut\\w+|disburs\\w+|allocat\\w+|contribut\\w+|financ\\w+|sponsor\\w*|subsidi[sz]\\w+|offer\\w* (?:\\$|\\d|aid|help|assistance|support)|gave\\b|giv(?:e|es|ing) (?:\\w+ )?(?:to|\\$)|treat(?:s|ed|ing) (?:the )?(?:wounded|injured|patients|victims)|hosts? refugees|aid|assistance|donat\\w+|donors?|provid\\w+|gives|sen[dt]\\w* (?:a team|\\d|medical|food|supplies|relief|a military platoon|troops|doctors|humanitarian|vaccines)|sending (?:a|\\d)|handed over [^;]{0,30}(?:equipment|worth|vehicles)|funding|fund\\w*|grant \\$|loan\\w*|raising money|rais\\w+ funds|peacekeep\\w+|deploy\\w*[^;]{0,60}(?:relieve|help|peacekeep\\w*|observers|monitors|medical|relief)|relief|accept\\w* [^;]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts)|vaccin\\w+|asylum|spent [^;]{0,40}(?:on|helping)|evacuat\\w+|served in)',
+    '\\b(?:suppl(?:y|ies|ied|ying)|deliver\\w*|ship(?:s|ped|ping)?|airlift\\w*|distribut\\w+|disburs\\w+|allocat\\w+|contribut\\w+|financ\\w+|sponsor\\w*|subsidi[sz]\\w+|offer\\w* (?:\\$|\\d|aid|help|assistance|support)|gave\\b|giv(?:e|es|ing) (?:\\w+ )?(?:to|\\$)|treat(?:s|ed|ing) (?:the )?(?:wounded|injured|patients|victims)|hosts? refugees|aid|assistance|donat\\w+|donors?|provid\\w+|gives|sen[dt]\\w* (?:a team|\\d|medical|medicine|food|supplies|relief|a military platoon|troops|doctors|humanitarian|vaccines|arms|weapons|ammunition|money|aid|equipment)|sending (?:a|\\d)|hand\\w* over [^;]{0,30}(?:equipment|worth|vehicles|medicine|medical|food|supplies|aid)|funding|fund\\w*|grant \\$|loan\\w*|raising money|rais\\w+ funds|peacekeep\\w+|deploy\\w*[^;]{0,60}(?:relieve|help|peacekeep\\w*|observers|monitors|medical|relief)|relief|accept\\w* [^;]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts)|vaccin\\w+|asylum|spent [^;]{0,40}(?:on|helping)|evacuat\\w+|served in)',
   ),
   p(
     'COOPERATE',
@@ -592,12 +594,12 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'ACCUSE',
     '112',
-    "\\b(?:blast\\w*|assail\\w*|castigat\\w+|hit out at|hits out at|took aim at|takes? aim at|impeach\\w*|vilif\\w+|smear\\w*|ridicul\\w+|disparag\\w+|denigrat\\w+|accus\\w+|condemn\\w*|condemnation|criticis\\w+|criticiz\\w+|criticism|critical of|blam\\w+|denounc\\w+|disput\\w+|challeng\\w+|fault\\w*|slam\\w*|(?:led|leads|leading) (?:the )?(?:\\w+ ){0,2}attacks? on|(?:scathing|verbal|extraordinary|blistering|fierce|stinging|political) attack|investigat\\w+|probe\\w*|inquiry|audit\\w*|charg\\w+|convict\\w*|indict\\w*|sue[sd]?|suing|lawsuit|legal action|alleg\\w+|found (?:the |him |her |them )?(?:guilty|liable)|found\\b|search\\w*|extradit\\w+|summon\\w*|complain\\w*|protest\\w* (?:against|over|to)|rebuk\\w+|lambast\\w+|decr[iy]\\w*|question\\w*|reprimand\\w*|chastis\\w+|scold\\w*|berat\\w+|censur\\w+|regret\\w*|objected|raised concerns|called (?:him|her|them|it|the|a|an|\\p{Lu}[\\w'\u2019]*)\\b[^;]{0,40}\\b(?:stupid|liar|terrorist|criminal|dictator|puppet|traitor|fool|incompetent|murderer|thug))",
+    "\\b(?:blast\\w*|assail\\w*|castigat\\w+|(?:lodg|fil|deliver|issu|register)\\w* (?:an? |their |its )?(?:\\w+ ){0,2}(?:protest|complaint)|hit out at|hits out at|took aim at|takes? aim at|impeach\\w*|vilif\\w+|smear\\w*|ridicul\\w+|disparag\\w+|denigrat\\w+|accus\\w+|condemn\\w*|condemnation|criticis\\w+|criticiz\\w+|criticism|critical of|blam\\w+|denounc\\w+|disput\\w+|challeng\\w+|fault\\w*|slam\\w*|(?:led|leads|leading) (?:the )?(?:\\w+ ){0,2}attacks? on|(?:scathing|verbal|extraordinary|blistering|fierce|stinging|political) attack|investigat\\w+|probe\\w*|inquiry|audit\\w*|charg\\w+|convict\\w*|indict\\w*|sue[sd]?|suing|lawsuit|legal action|alleg\\w+|found (?:the |him |her |them )?(?:guilty|liable)|found\\b|search\\w*|extradit\\w+|summon\\w*|complain\\w*|protest\\w* (?:against|over|to)|rebuk\\w+|lambast\\w+|decr[iy]\\w*|question\\w*|reprimand\\w*|chastis\\w+|scold\\w*|berat\\w+|censur\\w+|regret\\w*|objected|raised concerns|called (?:him|her|them|it|the|a|an|\\p{Lu}[\\w'\u2019]*)\\b[^;]{0,40}\\b(?:stupid|liar|terrorist|criminal|dictator|puppet|traitor|fool|incompetent|murderer|thug))",
   ),
   p(
     'PROTEST',
     '140',
-    '\\b(?:took to the streets|take to the streets|gather\\w* (?:outside|in front)|chant\\w*|protest\\w*|demonstrat\\w+|rall\\w+|march\\w*|strike\\b|on strike|striking workers|hunger strike|sit-in|overthr\\w+|riot\\w*|picket\\w*|walkout|staged)',
+    '\\b(?:took to the streets|take to the streets|block\\w* (?:off )?(?:[\\w-]+ ){0,2}(?:roads?|streets?|highways?|bridges?|traffic|railway|transport|entrances?)|gather\\w* (?:outside|in front)|chant\\w*|protest\\w*|demonstrat\\w+|rall\\w+|march\\w*|strike\\b|on strike|striking workers|hunger strike|sit-in|overthr\\w+|riot\\w*|picket\\w*|walkout|staged)',
   ),
   p(
     'MOBILIZE',

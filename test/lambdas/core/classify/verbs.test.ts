@@ -1,0 +1,57 @@
+import { classifySentence } from '../../../../lambdas/core/classify/analyse';
+import { findVerbs, inflections } from '../../../../lambdas/core/classify/verbs';
+
+describe('inflections', () => {
+  it('builds regular forms, doubling a final consonant after a short vowel', () => {
+    expect(inflections('ban')).toEqual(expect.arrayContaining(['bans', 'banned', 'banning']));
+    expect(inflections('deny')).toEqual(['deny', 'denies', 'denied', 'denying']);
+    expect(inflections('push')).toEqual(['push', 'pushes', 'pushed', 'pushing']);
+    expect(inflections('free')).toContain('freeing');
+  });
+});
+
+describe('findVerbs (generated CAMEO verb lexicon)', () => {
+  it('types verbs the hand rules do not list, in text order', () => {
+    const hits = findVerbs('The panel interrogated the envoy and then petitioned the court.');
+    expect(hits.map((h) => [h.match, h.plover])).toEqual([
+      ['interrogated', 'ACCUSE'],
+      ['petitioned', 'REQUEST'],
+    ]);
+  });
+  it('ignores words that are not in the lexicon', () => {
+    expect(findVerbs('The weather was pleasant on the coast.')).toEqual([]);
+  });
+});
+
+describe('classifySentence with the lexicon as fallback', () => {
+  it('uses a lexicon verb when no predicate rule matches', () => {
+    const r = classifySentence('<s>The senators</s> interrogated <t>the spy chief</t> behind closed doors.');
+    expect(r.plover).toBe('ACCUSE');
+    expect(r.cameoCode).toBeUndefined();
+  });
+  it('keeps the hand rules first when they match', () => {
+    const r = classifySentence('<s>Villagers</s> petitioned <t>the governor</t> over the new dam.');
+    expect(r.plover).toBe('REQUEST');
+    expect(r.cameoCode).toBe('100');
+  });
+});
+
+describe('predicate rules', () => {
+  it('types road blockades as protest, not rejection', () => {
+    expect(
+      classifySentence('<s>Striking farmers</s> blocked the main roads into <t>the capital</t>.').plover,
+    ).toBe('PROTEST');
+    expect(classifySentence('<s>The senate</s> blocked <t>the spending bill</t> again.').plover).toBe(
+      'REJECT',
+    );
+  });
+  it('types formal complaints as accusations and asylum as aid', () => {
+    expect(
+      classifySentence('<s>Hungary</s> lodged a formal protest with <t>Slovakia</t> over the border fence.')
+        .plover,
+    ).toBe('ACCUSE');
+    expect(
+      classifySentence('<s>Ecuador</s> granted political asylum to <t>the former minister</t>.').plover,
+    ).toBe('AID');
+  });
+});
