@@ -345,7 +345,8 @@ describe('article table', () => {
       };
       expect(index).toMatchObject({ KeySchema: keys, Projection: expected });
       if (design.projection === 'summary') {
-        const included = (index?.Projection as { NonKeyAttributes: string[] }).NonKeyAttributes;
+        const included =
+          (index?.Projection as { NonKeyAttributes?: string[] } | undefined)?.NonKeyAttributes ?? [];
         expect(included).toEqual(expect.arrayContaining(['articleId', 'title', 'publishedAt']));
         expect(included).not.toContain('text');
       }

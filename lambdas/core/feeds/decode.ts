@@ -99,11 +99,15 @@ export function decodeWith(bytes: Uint8Array, label: string): string {
   const decoder = new TextDecoder(label);
   const text = decoder.decode(bytes);
   // Node decodes windows-1252 as ISO-8859-1, leaving 0x80-0x9F as C1 controls; map them as the standard says.
-  return decoder.encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c) : text;
+  return decoder.encoding === 'windows-1252'
+    ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c)
+    : text;
 }
 
 /** Windows-1252 bytes 0x80-0x9F (the five undefined ones map to themselves, as the Encoding Standard does). */
-const WINDOWS_1252_HIGH = Array.from('\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178');
+const WINDOWS_1252_HIGH = Array.from(
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178',
+);
 
 function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
