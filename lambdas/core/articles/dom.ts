@@ -31,6 +31,7 @@ export interface DomElement extends DomNode, DomParent {
   removeAttribute(name: string): void;
   closest(selector: string): DomElement | null;
   remove(): void;
+  appendChild(node: DomNode): DomNode;
 }
 
 /** A parsed HTML document. */

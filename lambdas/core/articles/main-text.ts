@@ -308,6 +308,30 @@ function dropLinkLists(blocks: readonly TextBlock[]): string[] {
 
 const LINK_LIST_MIN_WORDS = 8;
 
+function paragraphText(root: DomElement): number {
+  let n = 0;
+  for (const p of Array.from(root.getElementsByTagName('p'))) n += (p.textContent ?? '').length;
+  return n;
+}
+
+/**
+ * When the page marks its story with a single `<article>` that holds nearly all of its paragraph text,
+ * Readability only needs to look inside it: the rest of the page is navigation and teasers, and scoring it
+ * is most of Readability's cost.
+ */
+function narrowToArticle(document: DomDocument): void {
+  const root = document.documentElement;
+  const body = root?.getElementsByTagName('body')[0];
+  if (!body) return;
+  const articles = body.getElementsByTagName('article');
+  if (articles.length !== 1) return;
+  const article = articles[0] as DomElement;
+  const inside = paragraphText(article);
+  if (inside < 500 || inside < 0.8 * paragraphText(body)) return;
+  body.innerHTML = '';
+  body.appendChild(article);
+}
+
 /** Options for finding the main text. */
 export interface MainTextOptions {
   readonly byline?: string;
@@ -407,6 +431,7 @@ function articleBodyBlocks(body: string, document: DomDocument): string[] {
  */
 export function extractMainBlocks(document: DomDocument, opts: MainTextOptions = {}): string[] {
   removeBoilerplate(document, opts.description);
+  narrowToArticle(document);
   let blocks = dropLinkLists(readabilityBlocks(document, opts.url))
     .filter((b) => !isPromptBlock(b))
     .filter((b) => !isBylineBlock(b, opts.byline));

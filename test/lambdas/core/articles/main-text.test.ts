@@ -114,3 +114,14 @@ describe('pathological pages', () => {
     expect(article.text).toContain('Deeply nested words of a story.');
   });
 });
+
+describe('a page with one <article>', () => {
+  it('reads the story from the article and none of the teasers around it', () => {
+    const story = `<p>${'The harbour board met on Friday to approve the new berths for ferries. '.repeat(12)}</p>`;
+    const teaser = `<div class="card"><p>${'A teaser for another story about the weather this weekend. '.repeat(3)}</p></div>`;
+    const html = `<html><body><div class="grid">${teaser}</div><article>${story}${story}</article><div>${teaser}</div></body></html>`;
+    const { text } = extractArticle(html, { url: 'https://harbour.example/a' });
+    expect(text).toContain('The harbour board met on Friday');
+    expect(text).not.toContain('A teaser for another story');
+  });
+});
