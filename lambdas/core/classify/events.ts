@@ -527,7 +527,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'THREATEN',
     '130',
-    '\\b(?:threat\\w*|warn\\w*|ultimatum|deadline|unless|(?:will|would|to) (?:boycott|increase pressure|extend (?:the )?(?:current )?(?:nightly )?curfew|begin a (?:new )?military|hold a protest|move a \\w+ missile|retaliat\\w+|punish)|called for sanctions|travel warning|vow\\w* (?:to )?(?:retaliat|reveng|respond))',
+    '\\b(?:threat\\w*|warn\\w*|ultimatum|deadline|unless|(?:will|would|could|may|might|(?:is|are|was|were) prepared to|plans? to|to) (?:\\w+ )?(?:impose|tighten|blockade|expel|invade|use force|sanction)|(?:will|would|to) (?:boycott|increase pressure|extend (?:the )?(?:current )?(?:nightly )?curfew|begin a (?:new )?military|hold a protest|move a \\w+ missile|retaliat\\w+|punish)|called for sanctions|travel warning|vow\\w* (?:to )?(?:retaliat|reveng|respond))',
   ),
   p(
     'SUPPORT',
@@ -539,6 +539,8 @@ export const PREDICATE_RULES: readonly Cue[] = [
     '040',
     '\\b(?:conven\\w+|telephon\\w+|video ?call|video conference|sat down with|voted for|vote for|extoll?\\w*|paid tribute|pays tribute|salut\\w+|rallied behind|threw (?:its|his|her|their) (?:full )?(?:weight|support) behind|h[eo]ld\\w*|host\\w*) (?:\\w+ ){0,2}(?:talks|meetings?|discussions|consultations|summit|conversations?|negotiations|dialogue|phone call|call)',
   ),
+  // A warm welcome or reception for a visitor is a meeting, not a gift ("gave" alone is AID).
+  p('CONSULT', '043', '\\b(?:gave|gives?|giving|accord\\w*) (?:\\w+ ){0,2}(?:welcome|reception)'),
   p(
     'REQUEST',
     '100',
@@ -589,12 +591,12 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'COOPERATE',
     '061',
-    '\\b(?:team\\w* up|join\\w* hands|help\\w* (?:\\w+ )?(?:to )?(?:fight|combat|investigate|track)|shar\\w+ (?:evidence|intelligence|information|data|technology)|cooperat\\w+|co-operat\\w+|collaborat\\w+|joint (?:patrol|operation|exercise|investigation|venture|project)|join\\w* forces|partner\\w*|work\\w* (?:together|with|closely)|strengthen\\w* (?:its )?(?:forces|ties|cooperation)|exchang\\w+ (?:prisoners|information|data))',
+    '\\b(?:team\\w* up|join\\w* hands|help\\w* (?:\\w+ )?(?:to )?(?:fight|combat|investigate|track)|shar\\w+ (?:evidence|intelligence|information|data|technology|expertise|know-how|experience)|cooperat\\w+|co-operat\\w+|collaborat\\w+|joint (?:patrol|operation|exercise|investigation|venture|project)|join\\w* forces|partner\\w*|work\\w* (?:together|with|closely)|strengthen\\w* (?:its )?(?:forces|ties|cooperation)|exchang\\w+ (?:prisoners|information|data))',
   ),
   p(
     'ACCUSE',
     '112',
-    "\\b(?:blast\\w*|assail\\w*|castigat\\w+|(?:lodg|fil|deliver|issu|register)\\w* (?:an? |their |its )?(?:\\w+ ){0,2}(?:protest|complaint)|hit out at|hits out at|took aim at|takes? aim at|impeach\\w*|vilif\\w+|smear\\w*|ridicul\\w+|disparag\\w+|denigrat\\w+|accus\\w+|condemn\\w*|condemnation|criticis\\w+|criticiz\\w+|criticism|critical of|blam\\w+|denounc\\w+|disput\\w+|challeng\\w+|fault\\w*|slam\\w*|(?:led|leads|leading) (?:the )?(?:\\w+ ){0,2}attacks? on|(?:scathing|verbal|extraordinary|blistering|fierce|stinging|political) attack|investigat\\w+|probe\\w*|inquiry|audit\\w*|charg\\w+|convict\\w*|indict\\w*|sue[sd]?|suing|lawsuit|legal action|alleg\\w+|found (?:the |him |her |them )?(?:guilty|liable)|found\\b|search\\w*|extradit\\w+|summon\\w*|complain\\w*|protest\\w* (?:against|over|to)|rebuk\\w+|lambast\\w+|decr[iy]\\w*|question\\w*|reprimand\\w*|chastis\\w+|scold\\w*|berat\\w+|censur\\w+|regret\\w*|objected|raised concerns|called (?:him|her|them|it|the|a|an|\\p{Lu}[\\w'\u2019]*)\\b[^;]{0,40}\\b(?:stupid|liar|terrorist|criminal|dictator|puppet|traitor|fool|incompetent|murderer|thug))",
+    "\\b(?:blast\\w*|assail\\w*|castigat\\w+|(?:lodg|fil|deliver|issu|register)\\w* (?:an? |their |its )?(?:\\w+ ){0,2}(?:protest|complaint)|hit out at|hits out at|took aim at|takes? aim at|impeach\\w*|vilif\\w+|smear\\w*|ridicul\\w+|disparag\\w+|denigrat\\w+|accus\\w+|condemn\\w*|condemnation|criticis\\w+|criticiz\\w+|criticism|critical of|blam\\w+|denounc\\w+|disput\\w+|challeng\\w+|fault\\w*|slam\\w*|(?:led|leads|leading) (?:the )?(?:\\w+ ){0,2}attacks? on|(?:scathing|verbal|extraordinary|blistering|fierce|stinging|political) attack|investigat\\w+|probe\\w*|inquiry|(?:open|start|beg[ai]n|launch|resum)\\w* (?:a |an |the )?(?:\\w+ )?(?:hearing|trial)|audit\\w*|charg\\w+|convict\\w*|indict\\w*|sue[sd]?|suing|lawsuit|legal action|alleg\\w+|found (?:the |him |her |them )?(?:guilty|liable)|found\\b|search\\w*|extradit\\w+|summon\\w*|complain\\w*|protest\\w* (?:against|over|to)|rebuk\\w+|lambast\\w+|decr[iy]\\w*|question\\w*|reprimand\\w*|chastis\\w+|scold\\w*|berat\\w+|censur\\w+|regret\\w*|objected|raised concerns|called (?:him|her|them|it|the|a|an|\\p{Lu}[\\w'\u2019]*)\\b[^;]{0,40}\\b(?:stupid|liar|terrorist|criminal|dictator|puppet|traitor|fool|incompetent|murderer|thug))",
   ),
   p(
     'PROTEST',
@@ -604,12 +606,12 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'MOBILIZE',
     '150',
-    '\\b(?:scrambl\\w+ (?:jets|fighters|aircraft)|sent warships|dispatch\\w* (?:warships|troops|forces)|mass\\w+ (?:along|on) the border|mass\\w* (?:troops|forces)|increas\\w+ (?:its |their )?military presence|rais\\w+ (?:the )?(?:alert|readiness)|on (?:high )?alert|mobili[sz]\\w+|deploy\\w*|intensif\\w+ (?:its )?forces|reinforc\\w+|troop build-?up|massed|military (?:drills|exercises)|placed [^;]{0,30}on alert|put [^;]{0,20}on alert|war ?games|buil\\w+ up (?:its )?(?:forces|troops)|station\\w* (?:troops|forces))',
+    '\\b(?:scrambl\\w+ (?:jets|fighters|aircraft)|sent warships|dispatch\\w* (?:warships|troops|forces)|mass\\w+ (?:along|on) the border|mass\\w* (?:troops|forces)|increas\\w+ (?:its |their )?military presence|rais\\w+ (?:the )?(?:alert|readiness)|on (?:high )?alert|mobili[sz]\\w+|deploy\\w*|intensif\\w+ (?:its )?forces|reinforc\\w+|troop build-?up|(?:order|step)\\w* (?:up )?(?:\\w+ )?patrols|massed|military (?:drills|exercises)|placed [^;]{0,30}on alert|put [^;]{0,20}on alert|war ?games|buil\\w+ up (?:its )?(?:forces|troops)|station\\w* (?:troops|forces))',
   ),
   p(
     'COERCE',
     '173',
-    '\\b(?:shut down|shuts down|blocked access|surveil\\w*|wiretap\\w*|intimidat\\w+|harass\\w+|persecut\\w+|silenc\\w+|arrest\\w*|detain\\w*|detention|jail\\w*|imprison\\w*|deport\\w*|outlaw\\w*|ban\\b|bans\\b|bann\\w+|crack\\w* down|crackdown|censor\\w*|confiscat\\w+|sentenc\\w+|execut\\w+|demolish\\w*|forc\\w+|closed (?:all )?(?:crossing|border|the border)|martial law|state of siege|curfew|suspended publication|disperse|restrict\\w*|evict\\w*|expropriat\\w+|nationaliz\\w+|expelled|exiled|abduct\\w*|kidnap\\w*)',
+    '\\b(?:(?:prevent\\w*|disrupt\\w*|broke up|break\\w* up|banned|bans?|forbid\\w*|forbade) (?:the |a |an )?(?:\\w+ )?(?:demonstrations?|protests?|rall(?:y|ies)|march(?:es)?|gatherings?|sit-ins?)|shut down|shuts down|blocked access|surveil\\w*|wiretap\\w*|intimidat\\w+|harass\\w+|persecut\\w+|silenc\\w+|arrest\\w*|detain\\w*|detention|jail\\w*|imprison\\w*|deport\\w*|outlaw\\w*|ban\\b|bans\\b|bann\\w+|crack\\w* down|crackdown|censor\\w*|confiscat\\w+|sentenc\\w+|execut\\w+|demolish\\w*|forc\\w+|closed (?:all )?(?:crossing|border|the border)|martial law|state of siege|curfew|suspended publication|disperse|restrict\\w*|evict\\w*|expropriat\\w+|nationaliz\\w+|expelled|exiled|abduct\\w*|kidnap\\w*)',
   ),
   p(
     'ASSAULT',

@@ -54,4 +54,19 @@ describe('predicate rules', () => {
       classifySentence('<s>Ecuador</s> granted political asylum to <t>the former minister</t>.').plover,
     ).toBe('AID');
   });
+  it('separates welcomes, broken-up rallies, announced sanctions and shared know-how', () => {
+    expect(
+      classifySentence('<s>The king</s> gave a warm welcome to <t>the visiting Chilean president</t>.')
+        .plover,
+    ).toBe('CONSULT');
+    expect(
+      classifySentence('<s>Riot police</s> prevented the march planned by <t>teachers</t> on Sunday.').plover,
+    ).toBe('COERCE');
+    expect(classifySentence('<s>The bloc</s> said it would impose tariffs on <t>Ruritania</t>.').plover).toBe(
+      'THREATEN',
+    );
+    expect(
+      classifySentence('<s>Norway</s> has been sharing expertise with <t>Chile</t> on fisheries.').plover,
+    ).toBe('COOPERATE');
+  });
 });
