@@ -315,21 +315,31 @@ function paragraphText(root: DomElement): number {
 }
 
 /**
- * When the page marks its story with a single `<article>` that holds nearly all of its paragraph text,
- * Readability only needs to look inside it: the rest of the page is navigation and teasers, and scoring it
- * is most of Readability's cost.
+ * When one `<article>` (or `itemprop=articleBody` element) holds nearly all of the page's paragraph text,
+ * Readability only needs to look inside it: the rest of the page is navigation and teasers (often smaller
+ * `<article>` cards), and scoring it is most of Readability's cost.
  */
 function narrowToArticle(document: DomDocument): void {
   const root = document.documentElement;
   const body = root?.getElementsByTagName('body')[0];
   if (!body) return;
-  const articles = body.getElementsByTagName('article');
-  if (articles.length !== 1) return;
-  const article = articles[0] as DomElement;
-  const inside = paragraphText(article);
-  if (inside < 500 || inside < 0.8 * paragraphText(body)) return;
+  const candidates = Array.from(body.getElementsByTagName('article'));
+  walkElements(body, (el) => {
+    if (el.getAttribute('itemprop') === 'articleBody') candidates.push(el);
+    return true;
+  });
+  let best: DomElement | undefined;
+  let bestText = 0;
+  for (const el of candidates) {
+    const n = paragraphText(el);
+    if (n > bestText) {
+      best = el;
+      bestText = n;
+    }
+  }
+  if (!best || bestText < 500 || bestText < 0.8 * paragraphText(body)) return;
   body.innerHTML = '';
-  body.appendChild(article);
+  body.appendChild(best);
 }
 
 /** Options for finding the main text. */
