@@ -63,14 +63,19 @@ export interface RawArticleStore {
 /** How far the event of a stored diplomatic story has got (the outbox flag). */
 export type StoryEventStatus = 'none' | 'pending' | 'published';
 
+/**
+ * What storing an article left to do about its event: `leased` (a new story, stored with the publish lease
+ * already held by the caller), `pending` (publish it after taking the lease), `published` or `none`.
+ */
+export type SaveResult = StoryEventStatus | 'leased';
+
 /** The article table. */
 export interface ArticleRepository {
   /**
    * Stores an article and its index items. Idempotent: storing the same article again replaces it
    * but never moves its event status backwards (`published` stays `published`).
-   * Returns the event status after the write.
    */
-  save(article: ArticleRecord, wantsEvent: boolean): Promise<StoryEventStatus>;
+  save(article: ArticleRecord, wantsEvent: boolean): Promise<SaveResult>;
   get(articleId: string): Promise<ArticleRecord | undefined>;
   /**
    * Takes the right to publish a pending story's event (pending → publishing, under a lease so that a publisher

@@ -98,7 +98,7 @@ test('a publisher that died holding the lease is replaced by the sweep once the 
   let now = new Date('2024-03-20T10:05:00.000Z');
   const publisher = new RecordingPublisher();
   const d = deps(publisher, () => now);
-  // The process stores the article and takes the lease, then dies before publishing.
+  // The process stores the new story, which takes the publish lease in the same write, then dies before publishing.
   const { record, page } = await d.rawStore.get({ itemKey });
   const { buildArticle } = await import('../../lambdas/core/pipeline/extract-story');
   const article = buildArticle(
@@ -107,8 +107,8 @@ test('a publisher that died holding the lease is replaced by the sweep once the 
     { bucket: services.bucket, itemKey, pageKey: itemKey.replace('item.json', 'page.html.gz') },
     now,
   );
-  expect(await d.articles.save(article, true)).toBe('pending');
-  expect(await d.articles.leaseEvent(article.articleId)).toBe(true);
+  expect(await d.articles.save(article, true)).toBe('leased');
+  expect(await d.articles.leaseEvent(article.articleId)).toBe(false);
 
   // While the lease holds, neither a duplicate delivery nor the sweep publishes.
   expect((await extractStory(d, itemKey)).eventRaised).toBe(false);

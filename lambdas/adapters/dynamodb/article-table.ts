@@ -13,7 +13,13 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { ArticleRecord, ArticleSource } from '../../core/model';
-import type { ArticleLedger, ArticleRepository, ClaimResult, StoryEventStatus } from '../../core/ports';
+import type {
+  ArticleLedger,
+  ArticleRepository,
+  ClaimResult,
+  SaveResult,
+  StoryEventStatus,
+} from '../../core/ports';
 
 /** A claim older than this while still `claimed` belongs to a poll that died; another poll may take it over. */
 const STALE_CLAIM_MS = 15 * 60 * 1000;
@@ -133,7 +139,39 @@ export class DynamoArticleTable implements ArticleRepository, ArticleLedger {
     );
   }
 
-  async save(article: ArticleRecord, wantsEvent: boolean): Promise<StoryEventStatus> {
+  async save(article: ArticleRecord, wantsEvent: boolean): Promise<SaveResult> {
+    const mentions = mentionItems(article);
+    // Mentions first and the article last: the article item is what marks the work done (and holds the outbox flag).
+    await this.batchWrite(mentions.map((Item) => ({ PutRequest: { Item } })));
+    // The common case, a new article: one conditional put, with the publish lease already taken for a story.
+    const now = this.clock();
+    const fresh: Record<string, unknown> = wantsEvent
+      ? {
+          ...toArticleItem(article, 'publishing'),
+          leaseUntil: new Date(now.getTime() + PUBLISH_LEASE_MS).toISOString(),
+        }
+      : toArticleItem(article, 'none');
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: fresh,
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return wantsEvent ? 'leased' : 'none';
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    return this.resave(article, wantsEvent, mentions);
+  }
+
+  /** Stores an article that is already there (a duplicate delivery or a reprocess), never moving its outbox flag back. */
+  private async resave(
+    article: ArticleRecord,
+    wantsEvent: boolean,
+    mentions: Record<string, unknown>[],
+  ): Promise<SaveResult> {
     const current = await this.doc.send(
       new GetCommand({
         TableName: this.tableName,
@@ -157,35 +195,17 @@ export class DynamoArticleTable implements ArticleRepository, ArticleLedger {
         : wantsEvent
           ? 'pending'
           : 'none';
-    // The outbox fields survive a re-save (a duplicate delivery or a reprocess).
+    // The outbox fields survive a re-save.
     const item: Record<string, unknown> = {
       ...toArticleItem(article, status),
       leaseUntil: previous?.leaseUntil,
       eventPublishedAt: previous?.eventPublishedAt,
     };
     const key = item.publishedKey as string;
-
-    // Mentions first and the article last: the article item is what marks the work done (and holds the outbox flag).
     const stale = (previous?.countryCodes ?? [])
-      .filter((code) => previous?.publishedKey !== key || !article.countries.some((c) => c.code === code))
+      .filter((code) => previous?.publishedKey !== key || !mentions.some((m) => m.pk === `COUNTRY#${code}`))
       .map((code) => ({ DeleteRequest: { Key: mentionKey(code, previous?.publishedKey ?? key) } }));
-    const mentions = article.countries.map((country) => ({
-      PutRequest: {
-        Item: {
-          ...mentionKey(country.code, key),
-          articleId: article.articleId,
-          title: article.title,
-          publisher: article.publisher,
-          publishedAt: article.publishedAt,
-          diplomatic: article.classification.diplomatic,
-          storyDyad: article.classification.dyad,
-          storyType: article.classification.plover,
-          mentions: country.count,
-          namedAs: [...country.namedAs],
-        },
-      },
-    }));
-    await this.batchWrite([...stale, ...mentions]);
+    await this.batchWrite(stale);
     await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item }));
     return status === 'publishing' ? 'pending' : status;
   }
@@ -306,6 +326,23 @@ export class DynamoArticleTable implements ArticleRepository, ArticleLedger {
       }
     }
   }
+}
+
+/** One mention item per country the article names, under `COUNTRY#<ISO3>`, sorted by publication time. */
+function mentionItems(article: ArticleRecord): Record<string, unknown>[] {
+  const key = publishedKey(article.publishedAt, article.articleId);
+  return article.countries.map((country) => ({
+    ...mentionKey(country.code, key),
+    articleId: article.articleId,
+    title: article.title,
+    publisher: article.publisher,
+    publishedAt: article.publishedAt,
+    diplomatic: article.classification.diplomatic,
+    storyDyad: article.classification.dyad,
+    storyType: article.classification.plover,
+    mentions: country.count,
+    namedAs: [...country.namedAs],
+  }));
 }
 
 /** Maps an article to its table item, with the index attributes that make it findable. */

@@ -102,7 +102,10 @@ export async function extractStory(deps: ExtractStoryDeps, itemKey: string): Pro
   };
   const article = buildArticle(record, page, location, deps.clock.now());
   const status = await deps.articles.save(article, article.classification.diplomatic);
-  const eventRaised = status === 'pending' ? await publishStoryEvent(deps, article) : false;
+  const eventRaised =
+    status === 'leased' || status === 'pending'
+      ? await publishStoryEvent(deps, article, { leased: status === 'leased' })
+      : false;
   const c = article.classification;
   return {
     articleId: article.articleId,

@@ -56,10 +56,15 @@ export function toStoryEvent(
 
 /**
  * Publishes a stored story's event under the outbox lease: at most one publisher at a time, the flag set only
- * after EventBridge accepted the event, and the lease given back when publishing fails.
+ * after EventBridge accepted the event, and the lease given back when publishing fails. `leased`: the caller
+ * already holds the lease (a new story is stored with it).
  */
-export async function publishStoryEvent(deps: StoryOutboxDeps, article: ArticleRecord): Promise<boolean> {
-  if (!(await deps.articles.leaseEvent(article.articleId))) return false;
+export async function publishStoryEvent(
+  deps: StoryOutboxDeps,
+  article: ArticleRecord,
+  options: { leased?: boolean } = {},
+): Promise<boolean> {
+  if (!options.leased && !(await deps.articles.leaseEvent(article.articleId))) return false;
   try {
     await deps.publisher.publish([toStoryEvent(article, deps.tableName, deps.clock.now())]);
   } catch (error) {
