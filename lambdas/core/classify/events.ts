@@ -522,12 +522,12 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'REJECT',
     '120',
-    "\\b(?:ruled out|rules out|brush\\w* aside|back\\w*track\\w* from|walked away from|turned its back|will not|would not|won't|wouldn't|does not|do not|did not|refus\\w+|reject\\w*|rejection|refut\\w+|den(?:y|ies|ied)|dismiss\\w*|spurn\\w*|rebuff\\w*|renege\\w*|cancel\\w*|walk\\w* out|abruptly left|failed to (?:reach|agree)|declin\\w+|quash\\w*|veto\\w*|oppos\\w+|never|overturn\\w*|block(?:s|ed|ing)?\\b(?! (?:off )?(?:[\\w-]+ ){0,2}(?:roads?|streets?|highways?|bridges?|traffic|railway|transport|entrances?|access to))|violat\\w* (?:a |the )?(?:ban|law|curfew|order)|defy|defied|def[iy]\\w+|resist\\w*|turn\\w* down|snub\\w*|scrap\\w*|disagree\\w*|repudiat\\w+|stand firm|no longer|halted talks|pull\\w* out of (?:the )?(?:talks|deal|agreement|treaty))",
+    "\\b(?:ruled out|rules out|brush\\w* aside|back\\w*track\\w* from|walked away from|turned its back|will not|would not|will never|would never|won't|wouldn't|does not|do not|did not|refus\\w+|reject\\w*|rejection|refut\\w+|den(?:y|ies|ied)|dismiss\\w*|spurn\\w*|rebuff\\w*|renege\\w*|cancel\\w*\\b(?! (?:the |a |its |their )?(?:[\\w-]+ ){0,2}(?:restrictions|curfews?|bans?|sanctions|emergency|martial law))|walk\\w* out|abruptly left|failed to (?:reach|agree)|declin\\w+|quash\\w*|veto\\w*|oppos\\w+|never|overturn\\w*|block(?:s|ed|ing)?\\b(?! (?:off )?(?:[\\w-]+ ){0,2}(?:roads?|streets?|highways?|bridges?|traffic|railway|transport|entrances?|access to))|violat\\w* (?:a |the )?(?:ban|law|curfew|order)|defy|defied|def[iy]\\w+|resist\\w*|turn\\w* down|snub\\w*|scrap\\w*|disagree\\w*|repudiat\\w+|stand firm|no longer|halted talks|pull\\w* out of (?:the )?(?:talks|deal|agreement|treaty))",
   ),
   p(
     'THREATEN',
     '130',
-    '\\b(?:threat\\w*|warn\\w*|ultimatum|deadline|unless|(?:will|would|could|may|might|(?:is|are|was|were) prepared to|plans? to|to) (?:\\w+ )?(?:impose|tighten|blockade|expel|invade|use force|sanction)|(?:will|would|to) (?:boycott|increase pressure|extend (?:the )?(?:current )?(?:nightly )?curfew|begin a (?:new )?military|hold a protest|move a \\w+ missile|retaliat\\w+|punish)|called for sanctions|travel warning|vow\\w* (?:to )?(?:retaliat|reveng|respond))',
+    '\\b(?:(?:gave|giv\\w*|set\\w*|issu\\w*) (?:[\\w-]+ ){0,4}(?:deadline|ultimatum)|threat\\w*|warn\\w*|ultimatum|deadline|unless|(?:will|would|could|may|might|(?:is|are|was|were) prepared to|plans? to|to) (?:\\w+ )?(?:impose|tighten|blockade|expel|invade|use force|sanction)|(?:will|would|to) (?:boycott|increase pressure|extend (?:the )?(?:current )?(?:nightly )?curfew|begin a (?:new )?military|hold a protest|move a \\w+ missile|retaliat\\w+|punish)|called for sanctions|travel warning|vow\\w* (?:to )?(?:retaliat|reveng|respond))',
   ),
   p(
     'SUPPORT',
@@ -544,7 +544,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'REQUEST',
     '100',
-    '\\b(?:must|should|ought to|needs? to|encourag\\w+|lobb(?:y|ied|ies|ying)|exhort\\w*|advis\\w+|recommend\\w*|appl(?:y|ied|ies) for|urg\\w+|call\\w* (?:on|for|upon)|demand\\w*|ask\\w*|appeal\\w*|request\\w*|press\\w* (?:for|hard)|pushing (?:hard )?for|pressur\\w+|insist\\w*|implor\\w+|plead\\w*|sought|seek\\w* (?:the|a|an|to|help|assistance|support|refuge|asylum)|petition\\w*|order\\w* [^;]{0,40}\\bto (?:appear|report|testify))',
+    '\\b(?:must|should|ought to|needs? to|encourag\\w+|lobb(?:y|ied|ies|ying)|exhort\\w*|advis\\w+|recommend\\w*|appl(?:y|ied|ies) for|urg\\w+|call\\w* (?:on|for|upon)|demand\\w*|ask\\w*|appeal\\w*|request\\w*|press\\w* (?:for|hard)|push\\w* (?:hard )?(?:[\\w-]+ ){0,3}for\\b|wants? (?:\\p{L}+ ){1,2}to (?!be\\b)|wanted (?:\\p{L}+ ){1,2}to (?!be\\b)|pressur\\w+|insist\\w*|implor\\w+|plead\\w*|sought|seek\\w* (?:the|a|an|to|help|assistance|support|refuge|asylum)|petition\\w*|order\\w* [^;]{0,40}\\bto (?:appear|report|testify))',
   ),
   p(
     'SANCTION',
@@ -554,7 +554,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'SANCTION',
     '163',
-    '\\b(?:withdr\\w+ peacekeepers|state of emergency|embargo\\w*|expel\\w*|boycott\\w*|downgrad\\w+|recall\\w* (?:its|their|the) (?:ambassador|envoy)|blacklist\\w*)',
+    '\\b(?:withdr\\w+ peacekeepers|state of emergency|embargo\\w*|expel\\w*|boycott\\w*\\b(?! (?:the |a |an |this |next )?(?:[\\w-]+ ){0,2}(?:polls?|vote|votes|voting|elections?|ballot|referendum|session|parliament|talks))|downgrad\\w+|recall\\w* (?:its|their|the) (?:ambassador|envoy)|blacklist\\w*)',
   ),
   p(
     'COERCE',
@@ -566,10 +566,16 @@ export const PREDICATE_RULES: readonly Cue[] = [
     '057',
     "\\b(?:(?:pledg|promis)\\w+ (?:[\\w'\u2019]+ ){0,3}support|reaffirm\\w*|reiterat\\w+ (?:[\\w'\u2019.]+ ){0,3}(?:commitment|support)|commitment to|reached (?:an? |the )?(?:[\\w-]+ ){0,2}(?:agreement|deal|accord|consensus)|sign\\w* (?:an? |the )?(?:[$\\w]+ ){0,3}(?:agreement|deal|accord|treaty|memorandum|pact|contract)|agree\\w* (?:to )?(?:a|an|the) (?:[\\w-]+ ){0,3}(?:agreement|deal|accord|treaty|pact|plan|proposal|framework)|agreed and accepted|accept\\w* (?:the |a |an )?(?:\\w+ )?(?:proposal|plan|offer|invitation)|(?:is |are |was )?ready to contribute|establish\\w* (?:full )?(?:diplomatic )?(?:relations|ties)|upgrad\\w+ (?:\\w+ )?(?:ties|relations)|exchange ambassadors)",
   ),
+  // A decision taken to ease or lift is the concession itself, not an intent ("has decided to lift sanctions").
+  p(
+    'RETREAT',
+    '080',
+    '\\b(?:has |have |had )?decided to (?:partially |fully |further )?(?:eas|lift|relax|remov|releas|fre|withdr|reopen|scrap)\\w*',
+  ),
   p(
     'AGREE',
     '030',
-    '\\b(?:will|would|shall|is willing to|was willing to|are willing to|were willing to|is ready to|are ready to|was ready to|offer\\w* to|agree\\w*|pledg\\w+|promis\\w+|vow\\w*|plans? to|planning to|intends? to|decided to|expects? to|to seek|seek peace|accepted a formula|commit\\w* to|consent\\w*|sign\\w* (?:an? )?(?:ceasefire|truce))',
+    '\\b(?:(?:will|would|shall)(?! (?:also |then |again |soon )?(?:ask|urge|tell|press|demand|request|call on|call for|seek|push|investigate|never)\\b)|is willing to|was willing to|are willing to|were willing to|is ready to|are ready to|was ready to|offer\\w* to|agree\\w*|pledg\\w+|promis\\w+|vow\\w*|plans? to|planning to|intends? to|decided to|expects? to|to seek|seek peace|accepted a formula|commit\\w* to|consent\\w*|sign\\w* (?:an? )?(?:ceasefire|truce))',
   ),
   p(
     'SUPPORT',
@@ -581,7 +587,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'RETREAT',
     '080',
-    '\\b(?:relent\\w*|cave[sd]? in|soften\\w*|repatriat\\w+|handed back|hands back|give[sn]? up|gave up|scal\\w+ back|wound down|winds? down|dismantl\\w+|accept\\w* (?:\\w+ ){0,2}(?:demands?|requests?|conditions)|approv\\w+ (?:a |the )?request|releas\\w+|freed|frees|withdr[ae]w\\w*|pull\\w* (?:out|back)|lift\\w*|eas\\w+ (?:the )?(?:restrictions|sanctions|curbs|ban)|call\\w* off|pardon\\w*|revok\\w+|revers\\w+|dropp\\w+|abandon\\w*|resign\\w*|step\\w* down|surrender\\w*|conced\\w+|back\\w* down|return\\w*|hand\\w* over (?:power|control)|open\\w* (?:its |their )?borders?|re-open\\w*|reopen\\w*|allow\\w*|permi\\w+|grant\\w*|gave (?:\\w+ )?(?:permission|a mandate|in)|give\\w* (?:\\w+ )?permission|compromise|retreat\\w*|demobili\\w+|disarm\\w*|lay down|laid down|reinstat\\w+|restor\\w+|reduc\\w+ (?:tariffs|duties|troops)|ceasefire|cease-fire|truce|evacuat\\w+ (?:its|their) (?:troops|forces))',
+    '\\b(?:relent\\w*|cave[sd]? in|soften\\w*|repatriat\\w+|handed back|hands back|give[sn]? up|gave up|scal\\w+ back|wound down|winds? down|dismantl\\w+|accept\\w* (?:\\w+ ){0,2}(?:demands?|requests?|conditions)|approv\\w+ (?:a |the )?request|releas\\w+|freed|frees|withdr[ae]w\\w*|pull\\w* (?:out|back)|lift\\w*|(?:eas|relax|shorten|loosen|cancel)\\w* (?:[\\w-]+ ){0,3}(?:restrictions|sanctions|curbs|curfews?|bans?|emergency measures|state of emergency|martial law)|call\\w* off|pardon\\w*|revok\\w+|revers\\w+|dropp\\w+|abandon\\w*|resign\\w*|step\\w* down|surrender\\w*|conced\\w+|back\\w* down|return\\w*|hand\\w* over (?:power|control)|open\\w* (?:its |their )?borders?|re-open\\w*|reopen\\w*|allow\\w*|permi\\w+|grant\\w*|gave (?:\\w+ )?(?:permission|a mandate|in)|give\\w* (?:\\w+ )?permission|compromise|retreat\\w*|demobili\\w+|disarm\\w*|lay down|laid down|reinstat\\w+|restor\\w+|reduc\\w+ (?:tariffs|duties|troops)|ceasefire|cease-fire|truce|cessation of hostilities|evacuat\\w+ (?:its|their) (?:troops|forces))',
   ),
   p(
     'AID',
@@ -591,7 +597,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'COOPERATE',
     '061',
-    '\\b(?:team\\w* up|join\\w* hands|help\\w* (?:\\w+ )?(?:to )?(?:fight|combat|investigate|track)|shar\\w+ (?:evidence|intelligence|information|data|technology|expertise|know-how|experience)|cooperat\\w+|co-operat\\w+|collaborat\\w+|joint (?:patrol|operation|exercise|investigation|venture|project)|join\\w* forces|partner\\w*|work\\w* (?:together|with|closely)|strengthen\\w* (?:its )?(?:forces|ties|cooperation)|exchang\\w+ (?:prisoners|information|data))',
+    '\\b(?:team\\w* up|join\\w* hands|help\\w* (?:\\w+ )?(?:to )?(?:fight|combat|investigate|track)|shar\\w+ (?:evidence|intelligence|information|data|technology|expertise|know-how|experience)|cooperat\\w+|co-operat\\w+|collaborat\\w+|joint (?:[\\w-]+ ){0,2}(?:patrol|operation|exercise|drill|investigation|venture|project)|join\\w* forces|partner\\w*|work\\w* (?:together|with|closely)|strengthen\\w* (?:its )?(?:forces|ties|cooperation)|exchang\\w+ (?:prisoners|information|data))',
   ),
   p(
     'ACCUSE',
@@ -601,7 +607,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'PROTEST',
     '140',
-    '\\b(?:took to the streets|take to the streets|block\\w* (?:off )?(?:[\\w-]+ ){0,2}(?:roads?|streets?|highways?|bridges?|traffic|railway|transport|entrances?)|gather\\w* (?:outside|in front)|chant\\w*|protest\\w*|demonstrat\\w+|rall\\w+|march\\w*|strike\\b|on strike|striking workers|hunger strike|sit-in|overthr\\w+|riot\\w*|picket\\w*|walkout|staged)',
+    '\\b(?:boycott\\w* (?:the |a |an |this |next )?(?:[\\w-]+ ){0,2}(?:polls?|vote|votes|voting|elections?|ballot|referendum|session|parliament)|took to the streets|take to the streets|block\\w* (?:off )?(?:[\\w-]+ ){0,2}(?:roads?|streets?|highways?|bridges?|traffic|railway|transport|entrances?)|gather\\w* (?:outside|in front)|chant\\w*|protest\\w*|demonstrat\\w+|rall\\w+|march\\w*|strike\\b|on strike|striking workers|hunger strike|sit-in|overthr\\w+|riot\\w*|picket\\w*|walkout|staged)',
   ),
   p(
     'MOBILIZE',

@@ -69,4 +69,35 @@ describe('predicate rules', () => {
       classifySentence('<s>Norway</s> has been sharing expertise with <t>Chile</t> on fisheries.').plover,
     ).toBe('COOPERATE');
   });
+  it('lets the verb after a modal type the predicate when it is a request or a probe', () => {
+    expect(classifySentence('<s>Oslo</s> will ask <t>Lima</t> to return the stolen paintings.').plover).toBe(
+      'REQUEST',
+    );
+    expect(
+      classifySentence('<s>The regulator</s> will investigate <t>the airline</t> over delays.').plover,
+    ).toBe('ACCUSE');
+    expect(
+      classifySentence('<s>The junta</s> said it will never negotiate with <t>the rebels</t>.').plover,
+    ).toBe('REJECT');
+    expect(
+      classifySentence('<s>The rebels</s> said they will release <t>the hostages</t> soon.').plover,
+    ).toBe('AGREE');
+  });
+  it('types deadlines, decided concessions, vote boycotts and joint drills', () => {
+    expect(classifySentence('<s>Quito</s> gave <t>the miners</t> a ten-day deadline to leave.').plover).toBe(
+      'THREATEN',
+    );
+    expect(
+      classifySentence('<s>Tokyo</s> has decided to lift the export curbs on <t>Seoul</t>.').plover,
+    ).toBe('RETREAT');
+    expect(
+      classifySentence('<s>The opposition</s> will boycott the vote called by <t>the king</t>.').plover,
+    ).toBe('THREATEN');
+    expect(
+      classifySentence('<s>The opposition</s> boycotted the vote called by <t>the king</t>.').plover,
+    ).toBe('PROTEST');
+    expect(
+      classifySentence('<s>Peru</s> and <t>Chile</t> began joint naval exercises off the coast.').plover,
+    ).toBe('COOPERATE');
+  });
 });
