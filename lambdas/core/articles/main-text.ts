@@ -315,7 +315,7 @@ function paragraphText(root: DomElement): number {
 }
 
 /**
- * When one `<article>` (or `itemprop=articleBody` element) holds nearly all of the page's paragraph text,
+ * When one `<article>`, `<main>` or `itemprop=articleBody` element holds nearly all of the page's paragraph text,
  * Readability only needs to look inside it: the rest of the page is navigation and teasers (often smaller
  * `<article>` cards), and scoring it is most of Readability's cost.
  */
@@ -323,21 +323,26 @@ function narrowToArticle(document: DomDocument): void {
   const root = document.documentElement;
   const body = root?.getElementsByTagName('body')[0];
   if (!body) return;
-  const candidates = Array.from(body.getElementsByTagName('article'));
+  const candidates: DomElement[] = [];
   walkElements(body, (el) => {
-    if (el.getAttribute('itemprop') === 'articleBody') candidates.push(el);
+    if (el.tagName === 'ARTICLE' || el.tagName === 'MAIN' || el.getAttribute('itemprop') === 'articleBody') {
+      candidates.push(el);
+    }
     return true;
   });
+  if (candidates.length === 0) return;
+  const needed = Math.max(500, 0.8 * paragraphText(body));
+  // The smallest container that still holds the story: an <article> inside <main> wins over <main>.
   let best: DomElement | undefined;
-  let bestText = 0;
+  let bestText = Number.POSITIVE_INFINITY;
   for (const el of candidates) {
     const n = paragraphText(el);
-    if (n > bestText) {
+    if (n >= needed && n < bestText) {
       best = el;
       bestText = n;
     }
   }
-  if (!best || bestText < 500 || bestText < 0.8 * paragraphText(body)) return;
+  if (!best) return;
   body.innerHTML = '';
   body.appendChild(best);
 }
