@@ -522,12 +522,18 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'REJECT',
     '120',
-    "\\b(?:ruled out|rules out|brush\\w* aside|back\\w*track\\w* from|walked away from|turned its back|will not|would not|will never|would never|won't|wouldn't|does not|do not|did not|refus\\w+|reject\\w*|rejection|refut\\w+|den(?:y|ies|ied)|dismiss\\w*|spurn\\w*|rebuff\\w*|renege\\w*|cancel\\w*\\b(?! (?:the |a |its |their )?(?:[\\w-]+ ){0,2}(?:restrictions|curfews?|bans?|sanctions|emergency|martial law))|walk\\w* out|abruptly left|failed to (?:reach|agree)|declin\\w+|quash\\w*|veto\\w*|oppos\\w+|never|overturn\\w*|block(?:s|ed|ing)?\\b(?! (?:off )?(?:[\\w-]+ ){0,2}(?:roads?|streets?|highways?|bridges?|traffic|railway|transport|entrances?|access to))|violat\\w* (?:a |the )?(?:ban|law|curfew|order)|defy|defied|def[iy]\\w+|resist\\w*|turn\\w* down|snub\\w*|scrap\\w*|disagree\\w*|repudiat\\w+|stand firm|no longer|halted talks|pull\\w* out of (?:the )?(?:talks|deal|agreement|treaty))",
+    "\\b(?:ruled out|rules out|brush\\w* aside|back\\w*track\\w* from|walked away from|turned its back|will not|would not|will never|would never|won't|wouldn't|does not|do not|did not|refus\\w+|reject\\w*|rejection|refut\\w+|den(?:y|ies|ied)|dismiss\\w*|spurn\\w*|rebuff\\w*|renege\\w*|cancel\\w*\\b(?! (?:the |a |its |their )?(?:[\\w-]+ ){0,2}(?:restrictions|curfews?|bans?|sanctions|emergency|martial law))|walk\\w* out|abruptly left|failed to (?:reach|agree)|declin\\w+|quash\\w*|veto\\w*|oppos(?:e|es|ed|ing)\\b|never|overturn\\w*|block(?:s|ed|ing)?\\b(?! (?:off )?(?:[\\w-]+ ){0,2}(?:roads?|streets?|highways?|bridges?|traffic|railway|transport|entrances?|access to))|violat\\w* (?:a |the )?(?:ban|law|curfew|order)|defy|defied|def[iy]\\w+|resist\\w*|turn\\w* down|snub\\w*|scrap\\w*|disagree\\w*|repudiat\\w+|stand firm|no longer|halted talks|pull\\w* out of (?:the )?(?:talks|deal|agreement|treaty))",
   ),
   p(
     'THREATEN',
     '130',
     '\\b(?:(?:gave|giv\\w*|set\\w*|issu\\w*) (?:[\\w-]+ ){0,4}(?:deadline|ultimatum)|threat\\w*|warn\\w*|ultimatum|deadline|unless|(?:will|would|could|may|might|(?:is|are|was|were) prepared to|plans? to|to) (?:\\w+ )?(?:impose|tighten|blockade|expel|invade|use force|sanction)|(?:will|would|to) (?:boycott|increase pressure|extend (?:the )?(?:current )?(?:nightly )?curfew|begin a (?:new )?military|hold a protest|move a \\w+ missile|retaliat\\w+|punish)|called for sanctions|travel warning|vow\\w* (?:to )?(?:retaliat|reveng|respond))',
+  ),
+  // Joining an investigation, sending a team to investigate, releasing a statement that criticises: ACCUSE.
+  p(
+    'ACCUSE',
+    '090',
+    '\\b(?:join\\w* (?:a |an |the )?(?:[\\w-]+ ){0,2}(?:investigation|probe|inquiry|lawsuit)|sen[dt]\\w* [^;]{0,50}\\bto (?:investigate|probe|inspect|launch (?:a |an )?(?:[\\w-]+ )?(?:audit|investigation|probe|inquiry))|(?:releas|issu)\\w* (?:a |an )?(?:[\\w-]+ ){0,2}(?:statement|communiqu\\w+|report) (?:[\\w-]+ ){0,2}(?:criticis|criticiz|condemn|denounc|accus)\\w*)',
   ),
   p(
     'SUPPORT',
@@ -544,7 +550,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'REQUEST',
     '100',
-    '\\b(?:must|should|ought to|needs? to|encourag\\w+|lobb(?:y|ied|ies|ying)|exhort\\w*|advis\\w+|recommend\\w*|appl(?:y|ied|ies) for|urg\\w+|call\\w* (?:on|for|upon)|demand\\w*|ask\\w*|appeal\\w*|request\\w*|press\\w* (?:for|hard)|push\\w* (?:hard )?(?:[\\w-]+ ){0,3}for\\b|wants? (?:\\p{L}+ ){1,2}to (?!be\\b)|wanted (?:\\p{L}+ ){1,2}to (?!be\\b)|pressur\\w+|insist\\w*|implor\\w+|plead\\w*|sought|seek\\w* (?:the|a|an|to|help|assistance|support|refuge|asylum)|petition\\w*|order\\w* [^;]{0,40}\\bto (?:appear|report|testify))',
+    '\\b(?:must|should|ought to|needs? to|encourag\\w+|lobb(?:y|ied|ies|ying)|exhort\\w*|advis\\w+|recommend\\w*|appl(?:y|ied|ies) for|urg\\w+|call\\w* (?:on|for|upon)|demand\\w*|ask\\w*|appeal\\w*|request\\w*|press\\w* (?:for|hard)|push\\w* (?:hard )?(?:[\\w-]+ ){0,3}for\\b|wants? (?:\\p{L}+ ){1,2}to (?!be\\b)|wanted (?:\\p{L}+ ){1,2}to (?!be\\b)|pressur\\w+|insist\\w*|implor\\w+|plead\\w*|sought|seek\\w* (?:the|a|an|to|help|assistance|support|refuge|asylum)|petition\\w*|order\\w* [^;]{0,80}\\bto (?:appear|report|testify))',
   ),
   p(
     'SANCTION',
@@ -575,7 +581,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'AGREE',
     '030',
-    '\\b(?:(?:will|would|shall)(?! (?:also |then |again |soon )?(?:ask|urge|tell|press|demand|request|call on|call for|seek|push|investigate|never)\\b)|is willing to|was willing to|are willing to|were willing to|is ready to|are ready to|was ready to|offer\\w* to|agree\\w*|pledg\\w+|promis\\w+|vow\\w*|plans? to|planning to|intends? to|decided to|expects? to|to seek|seek peace|accepted a formula|commit\\w* to|consent\\w*|sign\\w* (?:an? )?(?:ceasefire|truce))',
+    '\\b(?:(?:will|would|shall)(?! (?:also |then |again |soon )?(?:ask|urge|tell|press|demand|request|call on|call for|seek|push|investigate|never|send\\w* [^;]{0,50}\\bto (?:investigate|probe|inspect))\\b)|is willing to|was willing to|are willing to|were willing to|is ready to|are ready to|was ready to|offer\\w* to|agree\\w*|pledg\\w+|promis\\w+|vow\\w*|plans? to|planning to|intends? to|decided to|expects? to|to seek|seek peace|accepted a formula|commit\\w* to|consent\\w*|sign\\w* (?:an? )?(?:ceasefire|truce))',
   ),
   p(
     'SUPPORT',
@@ -587,12 +593,12 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'RETREAT',
     '080',
-    '\\b(?:relent\\w*|cave[sd]? in|soften\\w*|repatriat\\w+|handed back|hands back|give[sn]? up|gave up|scal\\w+ back|wound down|winds? down|dismantl\\w+|accept\\w* (?:\\w+ ){0,2}(?:demands?|requests?|conditions)|approv\\w+ (?:a |the )?request|releas\\w+|freed|frees|withdr[ae]w\\w*|pull\\w* (?:out|back)|lift\\w*|(?:eas|relax|shorten|loosen|cancel)\\w* (?:[\\w-]+ ){0,3}(?:restrictions|sanctions|curbs|curfews?|bans?|emergency measures|state of emergency|martial law)|call\\w* off|pardon\\w*|revok\\w+|revers\\w+|dropp\\w+|abandon\\w*|resign\\w*|step\\w* down|surrender\\w*|conced\\w+|back\\w* down|return\\w*|hand\\w* over (?:power|control)|open\\w* (?:its |their )?borders?|re-open\\w*|reopen\\w*|allow\\w*|permi\\w+|grant\\w*|gave (?:\\w+ )?(?:permission|a mandate|in)|give\\w* (?:\\w+ )?permission|compromise|retreat\\w*|demobili\\w+|disarm\\w*|lay down|laid down|reinstat\\w+|restor\\w+|reduc\\w+ (?:tariffs|duties|troops)|ceasefire|cease-fire|truce|cessation of hostilities|evacuat\\w+ (?:its|their) (?:troops|forces))',
+    '\\b(?:relent\\w*|cave[sd]? in|soften\\w*|repatriat\\w+|handed back|hands back|give[sn]? up|gave up|scal\\w+ back|wound down|winds? down|dismantl\\w+|accept\\w* (?:\\w+ ){0,2}(?:demands?|requests?|conditions)|approv\\w+ (?:a |the )?request|releas\\w+|freed|frees|withdr[ae]w\\w*|pull\\w* (?:out|back)|lift\\w*|(?:eas|relax|shorten|loosen|cancel)\\w* (?:[\\w-]+ ){0,3}(?:restrictions|sanctions|curbs|curfews?|bans?|emergency measures|state of emergency|martial law)|call\\w* off|pardon\\w*|revok\\w+|revers\\w+|dropp\\w+|abandon\\w*|resign\\w*|step\\w* down|surrender\\w*|conced\\w+|back\\w* down|return\\w*|hand\\w* over (?:power|control)|open\\w* (?:its |their )?borders?|re-open\\w*|reopen\\w*|allow\\w*|permi\\w+|grant(?:s|ed|ing)?\\b|gave (?:\\w+ )?(?:permission|a mandate|in)|(?:gave|giv\\w*) (?:[\\w-]+ ){0,2}(?:authori[sz]ation|approval|permission|go-ahead|green light)|let (?:\\w+ )?(?:free|go)\\b|repeal\\w*|give\\w* (?:\\w+ )?permission|compromise|retreat\\w*|demobili\\w+|disarm\\w*|lay down|laid down|reinstat\\w+|restor\\w+|reduc\\w+ (?:tariffs|duties|troops)|ceasefire|cease-fire|truce|cessation of hostilities|evacuat\\w+ (?:its|their) (?:troops|forces))',
   ),
   p(
     'AID',
     '070',
-    '\\b(?:suppl(?:y|ies|ied|ying)|deliver\\w*|ship(?:s|ped|ping)?|airlift\\w*|distribut\\w+|disburs\\w+|allocat\\w+|contribut\\w+|financ\\w+|sponsor\\w*|subsidi[sz]\\w+|offer\\w* (?:\\$|\\d|aid|help|assistance|support)|gave\\b|giv(?:e|es|ing) (?:\\w+ )?(?:to|\\$)|treat(?:s|ed|ing) (?:the )?(?:wounded|injured|patients|victims)|hosts? refugees|aid|assistance|donat\\w+|donors?|provid\\w+|gives|sen[dt]\\w* (?:a team|\\d|medical|medicine|food|supplies|relief|a military platoon|troops|doctors|humanitarian|vaccines|arms|weapons|ammunition|money|aid|equipment)|sending (?:a|\\d)|hand\\w* over [^;]{0,30}(?:equipment|worth|vehicles|medicine|medical|food|supplies|aid)|funding|fund\\w*|grant \\$|loan\\w*|raising money|rais\\w+ funds|peacekeep\\w+|deploy\\w*[^;]{0,60}(?:relieve|help|peacekeep\\w*|observers|monitors|medical|relief)|relief|accept\\w* [^;]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts)|vaccin\\w+|asylum|spent [^;]{0,40}(?:on|helping)|evacuat\\w+|served in)',
+    '\\b(?:suppl(?:y|ies|ied|ying)|deliver\\w*|ship(?:s|ped|ping)?|airlift\\w*|distribut\\w+|disburs\\w+|allocat\\w+|contribut\\w+|financ\\w+|sponsor\\w*|subsidi[sz]\\w+|offer\\w* (?:\\$|\\d|aid\\b|aids\\b|help|assistance|support)|gave\\b|giv(?:e|es|ing) (?:\\w+ )?(?:to|\\$)|treat(?:s|ed|ing) (?:the )?(?:wounded|injured|patients|victims)|hosts? refugees|aid|assistance|donat\\w+|donors?|provid\\w+|gives|sen[dt]\\w* (?:a team|\\d|medical|medicine|food|supplies|relief|a military platoon|troops|doctors|humanitarian|vaccines|arms|weapons|ammunition|money|aid|equipment)|sending (?:a|\\d)|hand\\w* over [^;]{0,30}(?:equipment|worth|vehicles|medicine|medical|food|supplies|aid)|funding|fund\\w*|grant \\$|loan\\w*|raising money|rais\\w+ funds|peacekeep\\w+|deploy\\w*[^;]{0,60}(?:relieve|help|peacekeep\\w*|observers|monitors|medical|relief)|relief|accept\\w* [^;]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts)|vaccin\\w+|asylum|spent [^;]{0,40}(?:on|helping)|evacuat\\w+|served in)',
   ),
   p(
     'COOPERATE',
@@ -607,7 +613,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'PROTEST',
     '140',
-    '\\b(?:boycott\\w* (?:the |a |an |this |next )?(?:[\\w-]+ ){0,2}(?:polls?|vote|votes|voting|elections?|ballot|referendum|session|parliament)|took to the streets|take to the streets|block\\w* (?:off )?(?:[\\w-]+ ){0,2}(?:roads?|streets?|highways?|bridges?|traffic|railway|transport|entrances?)|gather\\w* (?:outside|in front)|chant\\w*|protest\\w*|demonstrat\\w+|rall\\w+|march\\w*|strike\\b|on strike|striking workers|hunger strike|sit-in|overthr\\w+|riot\\w*|picket\\w*|walkout|staged)',
+    '\\b(?:boycott\\w* (?:the |a |an |this |next )?(?:[\\w-]+ ){0,2}(?:polls?|vote|votes|voting|elections?|ballot|referendum|session|parliament)|took to the streets|take to the streets|block\\w* (?:off )?(?:[\\w-]+ ){0,2}(?:roads?|streets?|highways?|bridges?|traffic|railway|transport|entrances?)|gather\\w* (?:outside|in front)|chant\\w*|protest\\w*|demonstrat\\w+|rall\\w+|(?<!\\b(?:in|of|on|since|until|last|next|early|late|mid) )march(?:e[sd]|ing)?\\b(?!\\s+\\d)|strike\\b|on strike|striking workers|hunger strike|sit-in|overthr\\w+|riot\\w*|picket\\w*|walkout|staged)',
   ),
   p(
     'MOBILIZE',
@@ -617,12 +623,12 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'COERCE',
     '173',
-    '\\b(?:(?:prevent\\w*|disrupt\\w*|broke up|break\\w* up|banned|bans?|forbid\\w*|forbade) (?:the |a |an )?(?:\\w+ )?(?:demonstrations?|protests?|rall(?:y|ies)|march(?:es)?|gatherings?|sit-ins?)|shut down|shuts down|blocked access|surveil\\w*|wiretap\\w*|intimidat\\w+|harass\\w+|persecut\\w+|silenc\\w+|arrest\\w*|detain\\w*|detention|jail\\w*|imprison\\w*|deport\\w*|outlaw\\w*|ban\\b|bans\\b|bann\\w+|crack\\w* down|crackdown|censor\\w*|confiscat\\w+|sentenc\\w+|execut\\w+|demolish\\w*|forc\\w+|closed (?:all )?(?:crossing|border|the border)|martial law|state of siege|curfew|suspended publication|disperse|restrict\\w*|evict\\w*|expropriat\\w+|nationaliz\\w+|expelled|exiled|abduct\\w*|kidnap\\w*)',
+    '\\b(?:order\\w* [^;]{0,60}\\bto (?:suspend|close|shut|cease) (?:\\w+ )?(?:publication|broadcasts?|operations)|(?:prevent\\w*|disrupt\\w*|broke up|break\\w* up|banned|bans?|forbid\\w*|forbade) (?:the |a |an )?(?:\\w+ )?(?:demonstrations?|protests?|rall(?:y|ies)|march(?:es)?|gatherings?|sit-ins?)|shut down|shuts down|blocked access|surveil\\w*|wiretap\\w*|intimidat\\w+|harass\\w+|persecut\\w+|silenc\\w+|arrest\\w*|detain\\w*|detention|jail\\w*|imprison\\w*|deport\\w*|outlaw\\w*|ban\\b|bans\\b|bann\\w+|crack\\w* down|crackdown|censor\\w*|confiscat\\w+|sentenc\\w+|execut\\w+|demolish\\w*|forc\\w+|closed (?:all )?(?:crossing|border|the border)|martial law|state of siege|curfew|suspended publication|disperse|restrict\\w*|evict\\w*|expropriat\\w+|nationaliz\\w+|expelled|exiled|abduct\\w*|kidnap\\w*)',
   ),
   p(
     'ASSAULT',
     '190',
-    '\\b(?:bombard\\w*|gunned down|opened fire|open fire|shelling|lobbed|pounded|rained (?:rockets|missiles|shells)|tortur\\w+|seiz\\w+|cyber ?(?:war\\w*|attacks?)|violat\\w+ (?:the |a )?(?:ceasefire|truce)|fired across|human shields?|kill\\w*|attack\\w*|bomb\\w*|shell\\w*|shot|shoot\\w*|air ?strikes?|strikes? (?:on|against)|carried out strikes|struck|striking|hit|fir\\w+ (?:on|at|rockets|rounds|missiles)|wound\\w*|clash\\w*|fight\\w*|assault\\w*|massacr\\w+|stab\\w*|ambush\\w*|captur\\w+|stormed|storm\\w*|blockad\\w+|destroy\\w*|invad\\w+|invasion|took over|held (?:hostage|captive)|holding (?:hostage|captive)|used (?:chemical|force)|rap(?:e|ed)|beat\\w*|murder\\w*|assassinat\\w+|raid\\w*|overran|occup\\w+|shoot down|shot down|launch\\w* (?:\\w+ )?(?:missiles?|rockets?|offensive|assault))',
+    '\\b(?:bombard\\w*|gunned down|opened fire|open fire|shelling|lobbed|pounded|rained (?:rockets|missiles|shells)|tortur\\w+|seiz\\w+|cyber ?(?:war\\w*|attacks?)|violat\\w+ (?:the |a )?(?:ceasefire|truce)|fired across|human shields?|kill(?!ers?\\b)\\w*|attack(?!ers?\\b)\\w*|bomb(?!ers?\\b)\\w*|shell\\w*|shot|shoot(?!ers?\\b)\\w*|air ?strikes?|strikes? (?:on|against)|carried out strikes|struck|striking|hit|fir\\w+ (?:on|at|rockets|rounds|missiles)|wound\\w*|clash\\w*|fight(?!ers?\\b)\\w*|assault\\w*|massacr\\w+|stab\\w*|ambush\\w*|captur\\w+|stormed|storm\\w*|blockad\\w+|destroy\\w*|invad\\w+|invasion|took over|held (?:hostage|captive)|holding (?:hostage|captive)|used (?:chemical|force)|rap(?:e|ed)|beat\\w*|murder(?!ers?\\b)\\w*|assassinat\\w+|raid(?!ers?\\b)\\w*|overran|occup\\w+|shoot down|shot down|launch\\w* (?:\\w+ )?(?:missiles?|rockets?|offensive|assault))',
   ),
   p(
     'CONSULT',

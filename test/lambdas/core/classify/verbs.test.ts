@@ -100,4 +100,22 @@ describe('predicate rules', () => {
       classifySentence('<s>Peru</s> and <t>Chile</t> began joint naval exercises off the coast.').plover,
     ).toBe('COOPERATE');
   });
+  it('does not read months, agent nouns, names or "aide" as acts', () => {
+    expect(
+      classifySentence('<s>The union</s> on March 3 filed a lawsuit against <t>the port authority</t>.')
+        .plover,
+    ).toBe('ACCUSE');
+    expect(
+      classifySentence('<s>Rebel chiefs</s> said the fighters will hand in <t>their rifles</t>.').plover,
+    ).toBe('AGREE');
+    expect(
+      classifySentence('<s>The junta</s> ordered the opposition daily <t>La Voz</t> to suspend publication.')
+        .plover,
+    ).toBe('COERCE');
+    expect(
+      classifySentence(
+        '<s>A court</s> has given final approval for an aide of <t>the ex-premier</t> to be sent home.',
+      ).plover,
+    ).toBe('RETREAT');
+  });
 });
