@@ -60,7 +60,22 @@ export function walkElements(root: DomNode, visit: (el: DomElement) => boolean |
   }
 }
 
-/** The first element with the given tag name, or null. */
+const firstCache = new WeakMap<DomParent, Map<string, DomElement | null>>();
+
+/**
+ * The first element with the given tag name, or null. Remembered per root, because metadata, dates and text
+ * all ask for the same `<h1>` and `<title>` before the page is changed; do not use it after removing nodes.
+ */
 export function firstByTag(root: DomParent, tag: string): DomElement | null {
-  return root.getElementsByTagName(tag)[0] ?? null;
+  let cache = firstCache.get(root);
+  if (!cache) {
+    cache = new Map();
+    firstCache.set(root, cache);
+  }
+  let el = cache.get(tag);
+  if (el === undefined) {
+    el = root.getElementsByTagName(tag)[0] ?? null;
+    cache.set(tag, el);
+  }
+  return el;
 }

@@ -4,7 +4,7 @@
  * Dublin Core meta tags, then the page's own markup, because that is the order in which publishers keep them
  * accurate.
  */
-import { type DomDocument, firstByTag } from './dom';
+import { type DomDocument, type DomElement, type DomNode, firstByTag, walkElements } from './dom';
 import { hasType, isArticleNode, type JsonLdNode, ldNames, ldString } from './json-ld';
 import { primaryLanguage } from './language';
 
@@ -177,24 +177,46 @@ function siteNameWithoutTagline(name: string | undefined): string | undefined {
   return rest.length && head && head.split(/\s+/).length <= 3 ? head : name;
 }
 
-const BYLINE_SELECTOR =
-  '[itemprop~="author"], [rel="author"], [class*="byline"], [id*="byline"], [class*="author"], [class*="writtenby"], [class*="dateline"]';
+const BYLINE_HINT = /byline|author|writtenby|dateline/i;
+const NOT_BYLINE_AREA = /comment/i;
+
+function isBylineElement(el: DomElement): boolean {
+  if (/(?:^|\s)author(?:\s|$)/.test(el.getAttribute('itemprop') ?? '')) return true;
+  if (el.getAttribute('rel') === 'author') return true;
+  return BYLINE_HINT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+}
+
+function nameInside(el: DomElement): DomElement | undefined {
+  let found: DomElement | undefined;
+  walkElements(el, (child) => {
+    if (found) return false;
+    if (child.getAttribute('itemprop') === 'name') found = child;
+    return !found;
+  });
+  return found;
+}
 
 /** A byline printed in the page: the first short author element, as Readability looks for it. */
 function bylineFromMarkup(document: DomDocument): string | undefined {
-  for (const el of Array.from(document.querySelectorAll(BYLINE_SELECTOR))) {
-    if (el.closest('[class*="comment"], footer, aside')) continue;
-    const named = el.querySelector('[itemprop="name"]');
-    const raw = el.getAttribute('content') ?? named?.textContent ?? el.textContent ?? '';
+  let byline: string | undefined;
+  walkElements(document as unknown as DomNode, (el) => {
+    if (byline) return false;
+    const tag = el.tagName;
+    // Comments, footers and sidebars carry other people's names.
+    if (tag === 'FOOTER' || tag === 'ASIDE' || tag === 'SCRIPT' || tag === 'STYLE') return false;
+    if (NOT_BYLINE_AREA.test(el.getAttribute('class') ?? '')) return false;
+    if (!isBylineElement(el)) return true;
+    const raw = el.getAttribute('content') ?? nameInside(el)?.textContent ?? el.textContent ?? '';
     const text = raw.replace(/\s+/g, ' ').trim();
-    if (text.length < 3 || text.length > 100) continue;
+    if (text.length < 3 || text.length > 100) return true;
     const cleaned = cleanByline(text);
     // A long run of words without a comma or "and" is a headline in an author box, not a list of names.
     const wordCount = cleaned?.split(/\s+/).length ?? 0;
-    if (cleaned && wordCount > 6 && !/,|\s(?:and|et|und|y|e|i|avec|with)\s|&|\(/.test(cleaned)) continue;
-    if (cleaned && /\p{L}/u.test(cleaned)) return cleaned;
-  }
-  return undefined;
+    if (cleaned && wordCount > 6 && !/,|\s(?:and|et|und|y|e|i|avec|with)\s|&|\(/.test(cleaned)) return true;
+    if (cleaned && /\p{L}/u.test(cleaned)) byline = cleaned;
+    return !byline;
+  });
+  return byline;
 }
 
 function articleNode(nodes: readonly JsonLdNode[]): JsonLdNode | undefined {
