@@ -550,7 +550,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'REQUEST',
     '100',
-    '\\b(?:must|should|ought to|needs? to|encourag\\w+|lobb(?:y|ied|ies|ying)|exhort\\w*|advis\\w+|recommend\\w*|appl(?:y|ied|ies) for|urg\\w+|call\\w* (?:on|for|upon)|demand\\w*|ask\\w*|appeal\\w*|request\\w*|press\\w* (?:for|hard)|push\\w* (?:hard )?(?:[\\w-]+ ){0,3}for\\b|wants? (?:\\p{L}+ ){1,2}to (?!be\\b)|wanted (?:\\p{L}+ ){1,2}to (?!be\\b)|pressur\\w+|insist\\w*|implor\\w+|plead\\w*|sought|seek\\w* (?:the|a|an|to|help|assistance|support|refuge|asylum)|petition\\w*|order\\w* [^;]{0,80}\\bto (?:appear|report|testify))',
+    '\\b(?:must\\b|should|ought to|needs? to|encourag\\w+|lobb(?:y|ied|ies|ying)|exhort\\w*|advis(?:e|es|ed|ing)\\b|recommend\\w*|appl(?:y|ied|ies) for|urg\\w+|call\\w* (?:on|for|upon)|demand\\w*|ask(?:s|ed|ing)?\\b|appeal\\w*|request\\w*|press\\w* (?:for|hard)|push\\w* (?:hard )?(?:[\\w-]+ ){0,3}for\\b|wants? (?:\\p{L}+ ){1,2}to (?!be\\b)|wanted (?:\\p{L}+ ){1,2}to (?!be\\b)|pressur\\w+|insist\\w*|implor\\w+|plead\\w*|sought|seek\\w* (?:the|a|an|to|help|assistance|support|refuge|asylum)|petition\\w*|order\\w* [^;]{0,80}\\bto (?:appear|report|testify))',
   ),
   p(
     'SANCTION',
@@ -581,12 +581,12 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'AGREE',
     '030',
-    '\\b(?:(?:will|would|shall)(?! (?:also |then |again |soon )?(?:ask|urge|tell|press|demand|request|call on|call for|seek|push|investigate|never|send\\w* [^;]{0,50}\\bto (?:investigate|probe|inspect))\\b)|is willing to|was willing to|are willing to|were willing to|is ready to|are ready to|was ready to|offer\\w* to|agree\\w*|pledg\\w+|promis\\w+|vow\\w*|plans? to|planning to|intends? to|decided to|expects? to|to seek|seek peace|accepted a formula|commit\\w* to|consent\\w*|sign\\w* (?:an? )?(?:ceasefire|truce))',
+    '\\b(?:(?:will|would|shall)\\b(?! (?:also |then |again |soon )?(?:ask|urge|tell|press|demand|request|call on|call for|seek|push|investigate|never|send\\w* [^;]{0,50}\\bto (?:investigate|probe|inspect))\\b)|is willing to|was willing to|are willing to|were willing to|is ready to|are ready to|was ready to|offer\\w* to|agree\\w*|pledg\\w+|promis\\w+|vow\\w*|plans? to|planning to|intends? to|decided to|expects? to|to seek|seek peace|accepted a formula|commit\\w* to|consent\\w*|sign\\w* (?:an? )?(?:ceasefire|truce))',
   ),
   p(
     'SUPPORT',
     '051',
-    '\\b(?:support\\w*|back\\w*|endors\\w+|prais\\w+|welcom\\w+|applaud\\w*|hail\\w*|congratulat\\w+|defend\\w*|solidarity|commitment|award\\w*|honou?r\\w*|thank\\w*|recogni[sz]\\w+|approv\\w+ of|apologi[sz]\\w+|condolence\\w*|accepted the (?:comprehensive )?proposal|lauded|commend\\w*|invit\\w+|express\\w* (?:its |his |her |their )?(?:support|gratitude|appreciation)|stand\\w* (?:by|with)|vouch\\w*|side\\w* with)',
+    '\\b(?:support(?!ers?\\b)\\w*|back\\w*|endors\\w+|prais\\w+|welcom\\w+|applaud\\w*|hail\\w*|congratulat\\w+|defend(?!ers?\\b)\\w*|solidarity|commitment|award\\w*|honou?r\\w*|thank\\w*|recogni[sz]\\w+|approv\\w+ of|apologi[sz]\\w+|condolence\\w*|accepted the (?:comprehensive )?proposal|lauded|commend\\w*|invit\\w+|express\\w* (?:its |his |her |their )?(?:support|gratitude|appreciation)|stand\\w* (?:by|with)|vouch\\w*|side\\w* with)',
   ),
   // Granting asylum is aid (CAMEO 075), though "grant" alone usually yields.
   p('AID', '075', '\\bgrant\\w* (?:\\w+ ){0,2}asylum'),
@@ -598,22 +598,22 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'AID',
     '070',
-    '\\b(?:suppl(?:y|ies|ied|ying)|deliver\\w*|ship(?:s|ped|ping)?|airlift\\w*|distribut\\w+|disburs\\w+|allocat\\w+|contribut\\w+|financ\\w+|sponsor\\w*|subsidi[sz]\\w+|offer\\w* (?:\\$|\\d|aid\\b|aids\\b|help|assistance|support)|gave\\b|giv(?:e|es|ing) (?:\\w+ )?(?:to|\\$)|treat(?:s|ed|ing) (?:the )?(?:wounded|injured|patients|victims)|hosts? refugees|aid|assistance|donat\\w+|donors?|provid\\w+|gives|sen[dt]\\w* (?:a team|\\d|medical|medicine|food|supplies|relief|a military platoon|troops|doctors|humanitarian|vaccines|arms|weapons|ammunition|money|aid|equipment)|sending (?:a|\\d)|hand\\w* over [^;]{0,30}(?:equipment|worth|vehicles|medicine|medical|food|supplies|aid)|funding|fund\\w*|grant \\$|loan\\w*|raising money|rais\\w+ funds|peacekeep\\w+|deploy\\w*[^;]{0,60}(?:relieve|help|peacekeep\\w*|observers|monitors|medical|relief)|relief|accept\\w* [^;]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts)|vaccin\\w+|asylum|spent [^;]{0,40}(?:on|helping)|evacuat\\w+|served in)',
+    '\\b(?:suppl(?:y|ies|ied|ying)|deliver\\w*|ship(?:s|ped|ping)?|airlift\\w*|distribut\\w+|disburs\\w+|allocat\\w+|contribut\\w+|financ(?:e|es|ed|ing)\\b|sponsor\\w*|subsidi[sz]\\w+|offer\\w* (?:\\$|\\d|aid\\b|aids\\b|help|assistance|support)|gave\\b|giv(?:e|es|ing) (?:\\w+ )?(?:to|\\$)|treat(?:s|ed|ing) (?:the )?(?:wounded|injured|patients|victims)|hosts? refugees|aid|assistance|donat\\w+|donors?|provid\\w+|gives|sen[dt]\\w* (?:a team|\\d|medical|medicine|food|supplies|relief|a military platoon|troops|doctors|humanitarian|vaccines|arms|weapons|ammunition|money|aid|equipment)|sending (?:a|\\d)|hand\\w* over [^;]{0,30}(?:equipment|worth|vehicles|medicine|medical|food|supplies|aid)|funding|fund(?:s|ed|ing)?\\b|grant \\$|loan\\w*|raising money|rais\\w+ funds|peacekeep\\w+|deploy\\w*[^;]{0,60}(?:relieve|help|peacekeep\\w*|observers|monitors|medical|relief)|relief|accept\\w* [^;]{0,20}(?:people|refugees|migrants)|shelter\\w*|rescu\\w+|humanitarian|train(?:s|ed|ing)\\b|medical (?:team|equipment|experts)|vaccin\\w+|asylum|spent [^;]{0,40}(?:on|helping)|evacuat\\w+|served in)',
   ),
   p(
     'COOPERATE',
     '061',
-    '\\b(?:team\\w* up|join\\w* hands|help\\w* (?:\\w+ )?(?:to )?(?:fight|combat|investigate|track)|shar\\w+ (?:evidence|intelligence|information|data|technology|expertise|know-how|experience)|cooperat\\w+|co-operat\\w+|collaborat\\w+|joint (?:[\\w-]+ ){0,2}(?:patrol|operation|exercise|drill|investigation|venture|project)|join\\w* forces|partner\\w*|work\\w* (?:together|with|closely)|strengthen\\w* (?:its )?(?:forces|ties|cooperation)|exchang\\w+ (?:prisoners|information|data))',
+    '\\b(?:team\\w* up|join\\w* hands|help\\w* (?:\\w+ )?(?:to )?(?:fight|combat|investigate|track)|shar\\w+ (?:evidence|intelligence|information|data|technology|expertise|know-how|experience)|cooperat\\w+|co-operat\\w+|collaborat\\w+|joint (?:[\\w-]+ ){0,2}(?:patrol|operation|exercise|drill|investigation|venture|project)|join\\w* forces|partner(?:ed|ing)\\b|work\\w* (?:together|with|closely)|strengthen\\w* (?:its )?(?:forces|ties|cooperation)|exchang\\w+ (?:prisoners|information|data))',
   ),
   p(
     'ACCUSE',
     '112',
-    "\\b(?:blast\\w*|assail\\w*|castigat\\w+|(?:lodg|fil|deliver|issu|register)\\w* (?:an? |their |its )?(?:\\w+ ){0,2}(?:protest|complaint)|hit out at|hits out at|took aim at|takes? aim at|impeach\\w*|vilif\\w+|smear\\w*|ridicul\\w+|disparag\\w+|denigrat\\w+|accus\\w+|condemn\\w*|condemnation|criticis\\w+|criticiz\\w+|criticism|critical of|blam\\w+|denounc\\w+|disput\\w+|challeng\\w+|fault\\w*|slam\\w*|(?:led|leads|leading) (?:the )?(?:\\w+ ){0,2}attacks? on|(?:scathing|verbal|extraordinary|blistering|fierce|stinging|political) attack|investigat\\w+|probe\\w*|inquiry|(?:open|start|beg[ai]n|launch|resum)\\w* (?:a |an |the )?(?:\\w+ )?(?:hearing|trial)|audit\\w*|charg\\w+|convict\\w*|indict\\w*|sue[sd]?|suing|lawsuit|legal action|alleg\\w+|found (?:the |him |her |them )?(?:guilty|liable)|found\\b|search\\w*|extradit\\w+|summon\\w*|complain\\w*|protest\\w* (?:against|over|to)|rebuk\\w+|lambast\\w+|decr[iy]\\w*|question\\w*|reprimand\\w*|chastis\\w+|scold\\w*|berat\\w+|censur\\w+|regret\\w*|objected|raised concerns|called (?:him|her|them|it|the|a|an|\\p{Lu}[\\w'\u2019]*)\\b[^;]{0,40}\\b(?:stupid|liar|terrorist|criminal|dictator|puppet|traitor|fool|incompetent|murderer|thug))",
+    "\\b(?:blast\\w*|assail\\w*|castigat\\w+|(?:lodg|fil|deliver|issu|register)\\w* (?:an? |their |its )?(?:\\w+ ){0,2}(?:protest|complaint)|hit out at|hits out at|took aim at|takes? aim at|impeach\\w*|vilif\\w+|smear\\w*|ridicul\\w+|disparag\\w+|denigrat\\w+|accus\\w+|condemn\\w*|condemnation|criticis\\w+|criticiz\\w+|criticism|critical of|blam\\w+|denounc\\w+|disput\\w+|challeng\\w+|fault\\w*|slam\\w*|(?:led|leads|leading) (?:the )?(?:\\w+ ){0,2}attacks? on|(?:scathing|verbal|extraordinary|blistering|fierce|stinging|political) attack|investigat(?!ors?\\b)\\w+|probe\\w*|inquiry|(?:open|start|beg[ai]n|launch|resum)\\w* (?:a |an |the )?(?:\\w+ )?(?:hearing|trial)|audit\\w*|charg\\w+|convict\\w*|indict\\w*|sue[sd]?\\b|suing|lawsuit|legal action|alleg\\w+|found (?:the |him |her |them )?(?:guilty|liable)|found\\b|search\\w*|extradit\\w+|summon\\w*|complain\\w*|protest\\w* (?:against|over|to)|rebuk\\w+|lambast\\w+|decr[iy]\\w*|question\\w*|reprimand\\w*|chastis\\w+|scold\\w*|berat\\w+|censur\\w+|regret\\w*|objected|raised concerns|called (?:him|her|them|it|the|a|an|\\p{Lu}[\\w'\u2019]*)\\b[^;]{0,40}\\b(?:stupid|liar|terrorist|criminal|dictator|puppet|traitor|fool|incompetent|murderer|thug))",
   ),
   p(
     'PROTEST',
     '140',
-    '\\b(?:boycott\\w* (?:the |a |an |this |next )?(?:[\\w-]+ ){0,2}(?:polls?|vote|votes|voting|elections?|ballot|referendum|session|parliament)|took to the streets|take to the streets|block\\w* (?:off )?(?:[\\w-]+ ){0,2}(?:roads?|streets?|highways?|bridges?|traffic|railway|transport|entrances?)|gather\\w* (?:outside|in front)|chant\\w*|protest\\w*|demonstrat\\w+|rall\\w+|(?<!\\b(?:in|of|on|since|until|last|next|early|late|mid) )march(?:e[sd]|ing)?\\b(?!\\s+\\d)|strike\\b|on strike|striking workers|hunger strike|sit-in|overthr\\w+|riot\\w*|picket\\w*|walkout|staged)',
+    '\\b(?:boycott\\w* (?:the |a |an |this |next )?(?:[\\w-]+ ){0,2}(?:polls?|vote|votes|voting|elections?|ballot|referendum|session|parliament)|took to the streets|take to the streets|block\\w* (?:off )?(?:[\\w-]+ ){0,2}(?:roads?|streets?|highways?|bridges?|traffic|railway|transport|entrances?)|gather\\w* (?:outside|in front)|chant\\w*|protest(?!ant)\\w*|demonstrat\\w+|rall\\w+|(?<!\\b(?:in|of|on|since|until|last|next|early|late|mid) )march(?:e[sd]|ing)?\\b(?!\\s+\\d)|strike\\b|on strike|striking workers|hunger strike|sit-in|overthr\\w+|riot\\w*|picket\\w*|walkout|staged)',
   ),
   p(
     'MOBILIZE',
@@ -623,20 +623,20 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'COERCE',
     '173',
-    '\\b(?:order\\w* [^;]{0,60}\\bto (?:suspend|close|shut|cease) (?:\\w+ )?(?:publication|broadcasts?|operations)|(?:prevent\\w*|disrupt\\w*|broke up|break\\w* up|banned|bans?|forbid\\w*|forbade) (?:the |a |an )?(?:\\w+ )?(?:demonstrations?|protests?|rall(?:y|ies)|march(?:es)?|gatherings?|sit-ins?)|shut down|shuts down|blocked access|surveil\\w*|wiretap\\w*|intimidat\\w+|harass\\w+|persecut\\w+|silenc\\w+|arrest\\w*|detain\\w*|detention|jail\\w*|imprison\\w*|deport\\w*|outlaw\\w*|ban\\b|bans\\b|bann\\w+|crack\\w* down|crackdown|censor\\w*|confiscat\\w+|sentenc\\w+|execut\\w+|demolish\\w*|forc\\w+|closed (?:all )?(?:crossing|border|the border)|martial law|state of siege|curfew|suspended publication|disperse|restrict\\w*|evict\\w*|expropriat\\w+|nationaliz\\w+|expelled|exiled|abduct\\w*|kidnap\\w*)',
+    '\\b(?:order\\w* [^;]{0,60}\\bto (?:suspend|close|shut|cease) (?:\\w+ )?(?:publication|broadcasts?|operations)|(?:prevent\\w*|disrupt\\w*|broke up|break\\w* up|banned|bans?|forbid\\w*|forbade) (?:the |a |an )?(?:\\w+ )?(?:demonstrations?|protests?|rall(?:y|ies)|march(?:es)?|gatherings?|sit-ins?)|shut down|shuts down|blocked access|surveil\\w*|wiretap\\w*|intimidat\\w+|harass\\w+|persecut\\w+|silenc\\w+|arrest\\w*|detain\\w*|detention|jail\\w*|imprison\\w*|deport\\w*|outlaw\\w*|ban\\b|bans\\b|bann(?:ed|ing)\\b|crack\\w* down|crackdown|censor\\w*|confiscat\\w+|sentenc\\w+|execut(?!ive)\\w+|demolish\\w*|forc(?:ed|ing)\\b|closed (?:all )?(?:crossing|border|the border)|martial law|state of siege|curfew|suspended publication|disperse|restrict\\w*|evict\\w*|expropriat\\w+|nationaliz\\w+|expelled|exiled|abduct\\w*|kidnap\\w*)',
   ),
   p(
     'ASSAULT',
     '190',
-    '\\b(?:bombard\\w*|gunned down|opened fire|open fire|shelling|lobbed|pounded|rained (?:rockets|missiles|shells)|tortur\\w+|seiz\\w+|cyber ?(?:war\\w*|attacks?)|violat\\w+ (?:the |a )?(?:ceasefire|truce)|fired across|human shields?|kill(?!ers?\\b)\\w*|attack(?!ers?\\b)\\w*|bomb(?!ers?\\b)\\w*|shell\\w*|shot|shoot(?!ers?\\b)\\w*|air ?strikes?|strikes? (?:on|against)|carried out strikes|struck|striking|hit|fir\\w+ (?:on|at|rockets|rounds|missiles)|wound\\w*|clash\\w*|fight(?!ers?\\b)\\w*|assault\\w*|massacr\\w+|stab\\w*|ambush\\w*|captur\\w+|stormed|storm\\w*|blockad\\w+|destroy\\w*|invad\\w+|invasion|took over|held (?:hostage|captive)|holding (?:hostage|captive)|used (?:chemical|force)|rap(?:e|ed)|beat\\w*|murder(?!ers?\\b)\\w*|assassinat\\w+|raid(?!ers?\\b)\\w*|overran|occup\\w+|shoot down|shot down|launch\\w* (?:\\w+ )?(?:missiles?|rockets?|offensive|assault))',
+    '\\b(?:bombard\\w*|gunned down|opened fire|open fire|shelling|lobbed|pounded|rained (?:rockets|missiles|shells)|tortur\\w+|seiz\\w+|cyber ?(?:war\\w*|attacks?)|violat\\w+ (?:the |a )?(?:ceasefire|truce)|fired across|human shields?|kill(?!ers?\\b)\\w*|attack(?!ers?\\b)\\w*|bomb(?!ers?\\b)\\w*|shell\\w*|shot|shoot(?!ers?\\b)\\w*|air ?strikes?|strikes? (?:on|against)|carried out strikes|struck|striking|hit\\b|fir\\w+ (?:on|at|rockets|rounds|missiles)|wound\\w*|clash\\w*|fight(?!ers?\\b)\\w*|assault\\w*|massacr\\w+|stab\\w*|ambush\\w*|captur\\w+|stormed|storm\\w*|blockad\\w+|destroy\\w*|invad\\w+|invasion|took over|held (?:hostage|captive)|holding (?:hostage|captive)|used (?:chemical|force)|rap(?:e|ed)|beat\\w*|murder(?!ers?\\b)\\w*|assassinat\\w+|raid(?!ers?\\b)\\w*|overran|occup\\w+|shoot down|shot down|launch\\w* (?:\\w+ )?(?:missiles?|rockets?|offensive|assault))',
   ),
   p(
     'CONSULT',
     '040',
-    '\\b(?:met|meet\\w*|talks?|talked|discuss\\w*|visit\\w*|host\\w*|spoke|speak\\w*|phon\\w+|summit|attend\\w*|consult\\w*|negotiat\\w+|mediat\\w+|welcomed [^;]{0,10}to|joined|conferr\\w+|dialogue|travel\\w* to|tour\\w*)',
+    '\\b(?:met\\b|meet\\w*|talks?|talked|discuss\\w*|visit\\w*|host(?:s|ed|ing)?\\b|spoke\\b|speak(?!ers?\\b)\\w*|phon\\w+|summit|attend\\w*|consult\\w*|negotiat(?!ors?\\b)\\w+|mediat(?!ors?\\b)\\w+|welcomed [^;]{0,10}to|joined|conferr\\w+|dialogue|travel\\w* to|tour\\w*)',
   ),
   // Weak meeting verbs ("called", "received", "arrived"): they type the predicate only when nothing else does.
-  p('CONSULT', '040', '\\b(?:call\\w*|receiv\\w+|arriv\\w+)'),
+  p('CONSULT', '040', '\\b(?:call(?:s|ed|ing)?\\b|receiv\\w+|arriv\\w+)'),
 ];
 
 const WEAK = PREDICATE_RULES[PREDICATE_RULES.length - 1];

@@ -118,4 +118,15 @@ describe('predicate rules', () => {
       ).plover,
     ).toBe('RETREAT');
   });
+  it('does not read names and nouns that start like verbs as acts', () => {
+    // "Metzger", "Hitchens", "William" and "Forces" begin like met, hit, will and force.
+    expect(classifySentence('<s>The club</s> said Metzger denied <t>the report</t>.').plover).toBe('REJECT');
+    expect(classifySentence('<s>Aides</s> said Hitchens praised <t>the mayor</t>.').plover).toBe('SUPPORT');
+    expect(classifySentence('<s>Aides</s> said William congratulated <t>the team</t>.').plover).toBe(
+      'SUPPORT',
+    );
+    expect(classifySentence('<s>The minister</s> said the Forces must respect <t>the vote</t>.').plover).toBe(
+      'REQUEST',
+    );
+  });
 });
