@@ -341,6 +341,14 @@ export function classifySentence(
       if (region.trim().length < 4 && tgt) region = plain.slice(tgt.end, tgt.end + 90);
     }
     const rule = classifyPredicate(region);
+    // Peacekeepers arriving or deploying are providing protection (CAMEO 074, AID), not visiting or massing.
+    if (
+      rule &&
+      (rule.plover === 'CONSULT' || rule.plover === 'MOBILIZE') &&
+      /\bpeace-?keep|\bblue helmets\b/i.test(plain.slice(src.start, src.end) + region.slice(0, 40)) &&
+      /\b(?:arriv|deploy|land)/i.test(region)
+    )
+      return { plover: 'AID', cameoCode: '074', match: region.trim() };
     if (rule) return { plover: rule.plover, cameoCode: rule.cameo, match: region.trim() };
     lexical = findVerbs(region)[0];
   }

@@ -129,4 +129,12 @@ describe('predicate rules', () => {
       'REQUEST',
     );
   });
+  it('types peacekeepers arriving or deploying as aid, other arrivals as meetings', () => {
+    expect(classifySentence('<s>Irish peacekeepers</s> arrived in <t>Lebanon</t> on Monday.').plover).toBe(
+      'AID',
+    );
+    expect(classifySentence('<s>The Irish premier</s> arrived in <t>Lebanon</t> on Monday.').plover).toBe(
+      'CONSULT',
+    );
+  });
 });
