@@ -340,6 +340,11 @@ export function classifySentence(
       region = plain.slice(from, from + 90);
       if (region.trim().length < 4 && tgt) region = plain.slice(tgt.end, tgt.end + 90);
     }
+    // An apposition right after the source (", a director at the institute,") is not the predicate.
+    const apposition = /^\s*,\s(?:(?:a|an|the|who|which|its|his|her|their)\b|[\p{Lu}\d])[^,;]{0,80},\s/u.exec(
+      region,
+    );
+    if (apposition) region = region.slice(apposition[0].length);
     const rule = classifyPredicate(region);
     // Peacekeepers arriving or deploying are providing protection (CAMEO 074, AID), not visiting or massing.
     if (

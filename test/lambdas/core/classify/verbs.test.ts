@@ -137,4 +137,11 @@ describe('predicate rules', () => {
       'CONSULT',
     );
   });
+  it('skips an apposition after the source before typing the predicate', () => {
+    expect(
+      classifySentence(
+        '<s>Ruritania</s>, a state that hosts a naval base, has released <t>the trawler crew</t>.',
+      ).plover,
+    ).toBe('RETREAT');
+  });
 });
