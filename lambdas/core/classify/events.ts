@@ -570,7 +570,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'SUPPORT',
     '057',
-    "\\b(?:(?:pledg|promis)\\w+ (?:[\\w'\u2019]+ ){0,3}support|reaffirm\\w*|reiterat\\w+ (?:[\\w'\u2019.]+ ){0,3}(?:commitment|support)|commitment to|reached (?:an? |the )?(?:[\\w-]+ ){0,2}(?:agreement|deal|accord|consensus)|sign\\w* (?:an? |the )?(?:[$\\w]+ ){0,3}(?:agreement|deal|accord|treaty|memorandum|pact|contract)|agree\\w* (?:to )?(?:a|an|the) (?:[\\w-]+ ){0,3}(?:agreement|deal|accord|treaty|pact|plan|proposal|framework)|agreed and accepted|accept\\w* (?:the |a |an )?(?:\\w+ )?(?:proposal|plan|offer|invitation)|(?:is |are |was )?ready to contribute|establish\\w* (?:full )?(?:diplomatic )?(?:relations|ties)|upgrad\\w+ (?:\\w+ )?(?:ties|relations)|exchange ambassadors)",
+    "\\b(?:(?:pledg|promis)\\w+ (?:[\\w'\u2019]+ ){0,3}support|reaffirm\\w*|reiterat\\w+ (?:[\\w'\u2019.]+ ){0,3}(?:commitment|support)|commitment to|reached (?:an? |the )?(?:[\\w-]+ ){0,2}(?:agreement|deal|accord|consensus)|sign\\w* (?:an? |the )?(?:[$\\w]+ ){0,3}(?:agreement|deal|accord|treaty|memorandum|pact|contract)|agree\\w* (?:to )?(?:a|an|the) (?:[\\w-]+ ){0,3}(?:agreement|deal|accord|treaty|pact|plan|proposal|framework)|agreed and accepted|accept\\w* (?:the |a |an )?(?:\\w+ )?(?:proposal|plan|offer|invitation)|(?:is |are |was )?ready to contribute (?:more|to)\\b|establish\\w* (?:full )?(?:diplomatic )?(?:relations|ties)|upgrad\\w+ (?:\\w+ )?(?:ties|relations)|exchange ambassadors)",
   ),
   // A decision taken to ease or lift is the concession itself, not an intent ("has decided to lift sanctions").
   p(

@@ -144,4 +144,12 @@ describe('predicate rules', () => {
       ).plover,
     ).toBe('RETREAT');
   });
+  it('reads an offer of troops as intent (AGREE) and an offer to help as support', () => {
+    expect(
+      classifySentence('<s>Chile</s> is ready to contribute troops to <t>the UN mission</t>.').plover,
+    ).toBe('AGREE');
+    expect(classifySentence('<s>Chile</s> is ready to contribute to <t>the UN mission</t>.').plover).toBe(
+      'SUPPORT',
+    );
+  });
 });
