@@ -529,6 +529,12 @@ export const PREDICATE_RULES: readonly Cue[] = [
     '130',
     '\\b(?:(?:gave|giv\\w*|set\\w*|issu\\w*) (?:[\\w-]+ ){0,4}(?:deadline|ultimatum)|threat\\w*|warn\\w*|ultimatum|deadline|unless|(?:will|would|could|may|might|(?:is|are|was|were) prepared to|plans? to|to) (?:\\w+ )?(?:impose|tighten|blockade|expel|invade|use force|sanction)|(?:will|would|to) (?:boycott|increase pressure|extend (?:the )?(?:current )?(?:nightly )?curfew|begin a (?:new )?military|hold a protest|move a \\w+ missile|retaliat\\w+|punish)|called for sanctions|travel warning|vow\\w* (?:to )?(?:retaliat|reveng|respond))',
   ),
+  // Money handed over, offered or spent on someone is aid, whatever the verb ("pledged $5 million to").
+  p(
+    'AID',
+    '071',
+    '\\b(?:pledg|promis|announc|offer|commit|allocat|approv|earmark|provid|gave|giv|contribut|donat|spen[dt]|grant)\\w* (?:[\\w-]+ ){0,4}(?:(?:US|A|C|NZ)?\\$|€|£|USD|EUR)\\s?\\d',
+  ),
   // Joining an investigation, sending a team to investigate, releasing a statement that criticises: ACCUSE.
   p(
     'ACCUSE',
