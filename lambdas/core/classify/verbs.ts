@@ -102,6 +102,23 @@ function lexicon(): Map<string, Entry[]> {
   return map;
 }
 
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'its',
+  'their',
+  'his',
+  'her',
+  'this',
+  'that',
+  'these',
+  'those',
+  'our',
+  'my',
+  'your',
+]);
+
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /** Whether `words` occur in order, contiguously, starting within `window` tokens after position `from`. */
@@ -124,7 +141,8 @@ export function findVerbs(text: string): VerbHit[] {
   const out: VerbHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const entries = lex.get(tokens[i] as string);
-    if (!entries) continue;
+    // After a determiner the word is a noun ("signed a decree"), whatever the lexicon says.
+    if (!entries || DETERMINERS.has(tokens[i - 1] ?? '')) continue;
     let type: PloverType | undefined;
     let patternType: PloverType | undefined;
     for (const e of entries) {

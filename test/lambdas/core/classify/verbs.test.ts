@@ -18,6 +18,11 @@ describe('findVerbs (generated CAMEO verb lexicon)', () => {
       ['petitioned', 'REQUEST'],
     ]);
   });
+  it('skips lexicon words used as nouns after a determiner', () => {
+    expect(findVerbs('The senate interrogated him').map((h) => h.match)).toEqual(['interrogated']);
+    expect(findVerbs('They read the petition aloud')).toEqual([]);
+    expect(findVerbs('They petition the court').map((h) => h.plover)).toEqual(['REQUEST']);
+  });
   it('ignores words that are not in the lexicon', () => {
     expect(findVerbs('The weather was pleasant on the coast.')).toEqual([]);
   });
