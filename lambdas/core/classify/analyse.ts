@@ -329,13 +329,19 @@ export function classifySentence(
     // The words between the two spans (or after the source) carry the predicate: type it first.
     const from = tgt && tgt.end <= src.start ? tgt.end : src.end;
     let region: string;
+    let coordinated = false;
     if (tgt && tgt.start >= from) {
       const between = plain.slice(from, tgt.start);
       // "<s>X</s> and <t>Y</t> signed ...": coordinated sides, the predicate follows the target.
-      region = /^\s*(?:and|,|&|et|y|und|e)?\s*$/.test(between)
-        ? plain.slice(tgt.end, tgt.end + 90)
-        : // What follows the target often completes the predicate ("called X on Friday to congratulate him").
-          plain.slice(from, tgt.end + 70);
+      coordinated = /^\s*(?:and|,|&|et|y|und|e)?\s*$/.test(between);
+      // A passive "... was staged by <s>X</s> and <t>Y</t>." puts the predicate before both sides.
+      if (coordinated && !/\p{L}/u.test(plain.slice(tgt.end)))
+        region = plain.slice(Math.max(0, src.start - 90), src.start);
+      else
+        region = coordinated
+          ? plain.slice(tgt.end, tgt.end + 90)
+          : // What follows the target often completes the predicate ("called X on Friday to congratulate him").
+            plain.slice(from, tgt.end + 70);
     } else {
       region = plain.slice(from, from + 90);
       if (region.trim().length < 4 && tgt) region = plain.slice(tgt.end, tgt.end + 90);
@@ -346,6 +352,13 @@ export function classifySentence(
     );
     if (apposition) region = region.slice(apposition[0].length);
     const rule = classifyPredicate(region);
+    // Two sides holding war games or exercises together are cooperating militarily (CAMEO 062).
+    if (
+      coordinated &&
+      rule?.plover === 'MOBILIZE' &&
+      /\bwar ?games?\b|\bexercises\b|\bdrills\b|\bmanoeuvres\b|\bmaneuvers\b/i.test(region)
+    )
+      return { plover: 'COOPERATE', cameoCode: '062', match: region.trim() };
     // Peacekeepers arriving or deploying are providing protection (CAMEO 074, AID), not visiting or massing.
     if (
       rule &&

@@ -624,7 +624,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'MOBILIZE',
     '150',
-    '\\b(?:scrambl\\w+ (?:jets|fighters|aircraft)|sent warships|dispatch\\w* (?:warships|troops|forces)|mass\\w+ (?:along|on) the border|mass\\w* (?:troops|forces)|increas\\w+ (?:its |their )?military presence|rais\\w+ (?:the )?(?:alert|readiness)|on (?:high )?alert|mobili[sz]\\w+|deploy\\w*|intensif\\w+ (?:its )?forces|reinforc\\w+|troop build-?up|(?:order|step)\\w* (?:up )?(?:\\w+ )?patrols|massed|military (?:drills|exercises)|placed [^;]{0,30}on alert|put [^;]{0,20}on alert|war ?games|buil\\w+ up (?:its )?(?:forces|troops)|station\\w* (?:troops|forces))',
+    '\\b(?:scrambl\\w+ (?:jets|fighters|aircraft)|sent warships|dispatch\\w* (?:warships|troops|forces)|mass\\w+ (?:along|on) the border|mass\\w* (?:troops|forces)|increas\\w+ (?:its |their )?military presence|rais\\w+ (?:the )?(?:alert|readiness)|on (?:high )?alert|mobili[sz]\\w+|deploy\\w*|intensif\\w+ (?:its )?forces|reinforc\\w+|troop build-?up|(?:order|step)\\w* (?:up )?(?:\\w+ )?patrols|massed|military (?:drills|exercises)|placed [^;]{0,30}on alert|put [^;]{0,20}on alert|war ?games?\\b|buil\\w+ up (?:its )?(?:forces|troops)|station\\w* (?:troops|forces))',
   ),
   p(
     'COERCE',

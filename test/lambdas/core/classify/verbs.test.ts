@@ -157,4 +157,16 @@ describe('predicate rules', () => {
       'SUPPORT',
     );
   });
+  it('reads war games held by two coordinated sides as cooperation, one side alone as mobilisation', () => {
+    expect(classifySentence('<s>Peru</s> and <t>Chile</t> launched war games off the coast.').plover).toBe(
+      'COOPERATE',
+    );
+    expect(
+      classifySentence('The war game was staged by <s>Peruvian marines</s> and <t>Chilean troops</t>.')
+        .plover,
+    ).toBe('COOPERATE');
+    expect(classifySentence('<s>Peru</s> launched war games near <t>the disputed waters</t>.').plover).toBe(
+      'MOBILIZE',
+    );
+  });
 });
