@@ -619,7 +619,7 @@ export const PREDICATE_RULES: readonly Cue[] = [
   p(
     'PROTEST',
     '140',
-    '\\b(?:boycott\\w* (?:the |a |an |this |next )?(?:[\\w-]+ ){0,2}(?:polls?|vote|votes|voting|elections?|ballot|referendum|session|parliament)|took to the streets|take to the streets|block\\w* (?:off )?(?:[\\w-]+ ){0,2}(?:roads?|streets?|highways?|bridges?|traffic|railway|transport|entrances?)|gather\\w* (?:outside|in front)|chant\\w*|protest(?!ant)\\w*|demonstrat\\w+|rall\\w+|(?<!\\b(?:in|of|on|since|until|last|next|early|late|mid) )march(?:e[sd]|ing)?\\b(?!\\s+\\d)|strike\\b|on strike|striking workers|hunger strike|sit-in|overthr\\w+|riot\\w*|picket\\w*|walkout|staged)',
+    '\\b(?:boycott\\w* (?:the |a |an |this |next )?(?:[\\w-]+ ){0,2}(?:polls?|vote|votes|voting|elections?|ballot|referendum|session|parliament)|took to the streets|take to the streets|block\\w* (?:off )?(?:[\\w-]+ ){0,2}(?:roads?|streets?|highways?|bridges?|traffic|railway|transport|entrances?)|gather\\w* (?:outside|in front)|chant\\w*|protest(?!ant)\\w*|demonstrat(?!\\w* (?:its|their|his|her|the|a) (?:resolve|commitment|ability|capacity|capabilit\\w+|strength|support|readiness|power))\\w+|rall\\w+|(?<!\\b(?:in|of|on|since|until|last|next|early|late|mid) )march(?:e[sd]|ing)?\\b(?!\\s+\\d)|(?<!(?:air|military|missile|drone|retaliatory|pre-?emptive|-led|nuclear|rocket|artillery|US|Israeli|Russian) )strike\\b|on strike|striking workers|hunger strike|sit-in|overthr\\w+|riot\\w*|picket\\w*|walkout|stag(?:ed|ing) (?:an? )?(?:[\\w-]+ ){0,2}(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|sit-ins?|strikes?|walkouts?|boycotts?))',
   ),
   p(
     'MOBILIZE',

@@ -169,4 +169,12 @@ describe('predicate rules', () => {
       'MOBILIZE',
     );
   });
+  it('keeps air strikes and shows of resolve out of PROTEST', () => {
+    expect(classifySentence('<s>The coalition</s> said a drone strike hit <t>the depot</t>.').plover).toBe(
+      'ASSAULT',
+    );
+    expect(
+      classifySentence('<s>Dock workers</s> began a strike against <t>the port operator</t>.').plover,
+    ).toBe('PROTEST');
+  });
 });
