@@ -121,11 +121,12 @@ function readVerbs(path: string): Verb[] {
     const v = /^\+?([A-Z][A-Z_'-]*)\s*(\{[^}]*\})?\s*(?:\[([^\]]+)\])?\s*(\{[^}]*\})?/.exec(line);
     if (!v?.[1]) continue;
     const forms = `${v[2] ?? ''} ${v[4] ?? ''}`
-      .replace(/[{}]/g, ' ')
+      .replace(/[{},]/g, ' ')
       .trim()
       .split(/\s+/)
       .filter(Boolean)
-      .map((f) => f.toLowerCase().replace(/^\+/, '').replace(/_/g, ' '));
+      .map((f) => f.toLowerCase().replace(/^\+/, '').replace(/_/g, ' '))
+      .filter(Boolean);
     const own = v[3]?.trim();
     const verb: Verb = {
       lemma: v[1].toLowerCase().replace(/_/g, ' '),
@@ -182,7 +183,8 @@ function main(): void {
     '// Row: lemma[,irregular forms] TYPE [next_words=TYPE ...]; TYPE letters are decoded in verbs.ts; `_` = space.',
     '',
     '/** Verb rows; see the header for the format. */',
-    `export const VERB_ROWS = ${JSON.stringify(rows.join('\n'))};`,
+    // Single-quoted and on its own line, as the formatter (biome) writes it, so regenerating leaves no diff.
+    `export const VERB_ROWS =\n  '${JSON.stringify(rows.join('\n')).slice(1, -1).replace(/'/g, "\\'")}';`,
     '',
   ].join('\n');
   writeFileSync(OUT, header);
