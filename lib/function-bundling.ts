@@ -15,3 +15,20 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
 export function aliasArgs(): Record<string, string> {
   return Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to]));
 }
+
+/** The Lambda handlers the stack deploys, under lambdas/handlers/. */
+export const FUNCTION_HANDLERS = ['dispatch-feeds', 'poll-feed', 'extract-article'] as const;
+
+/** esbuild options equal to the stack's bundling (CommonJS for Node.js 22, minified, SDK left to the runtime). */
+export function functionEsbuildOptions() {
+  return {
+    bundle: true,
+    platform: 'node' as const,
+    target: 'node22',
+    format: 'cjs' as const,
+    minify: true,
+    charset: 'utf8' as const,
+    external: ['@aws-sdk/*'],
+    alias: { ...BUNDLE_ALIASES },
+  };
+}

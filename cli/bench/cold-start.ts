@@ -5,11 +5,11 @@
  * time loading the bundle in a fresh Node process, several times, and keep the median.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BUNDLE_ALIASES } from '../../lib/function-bundling';
+import { FUNCTION_HANDLERS, functionEsbuildOptions } from '../../lib/function-bundling';
 import { percentile } from './instrument';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -43,10 +43,7 @@ export interface ColdStartReport {
 
 /** The handler entry points: every `lambdas/handlers/*.ts` that exports a handler. */
 export function handlerEntries(): string[] {
-  return readdirSync(HANDLERS_DIR)
-    .filter((f) => f.endsWith('.ts') && f !== 'runtime.ts')
-    .sort()
-    .map((f) => join(HANDLERS_DIR, f));
+  return FUNCTION_HANDLERS.map((name) => join(HANDLERS_DIR, `${name}.ts`));
 }
 
 /** Environment a handler's config loader reads at load time (values are placeholders; nothing is called). */
@@ -92,17 +89,8 @@ export async function measureColdStarts(options: { runs?: number } = {}): Promis
       const outDir = join(dir, name);
       mkdirSync(outDir, { recursive: true });
       const result = await esbuild.build({
+        ...functionEsbuildOptions(),
         entryPoints: [entry],
-        bundle: true,
-        platform: 'node',
-        target: 'node22',
-        format: 'cjs',
-        minify: true,
-        charset: 'utf8',
-        mainFields: ['module', 'main'],
-        external: ['@aws-sdk/*'],
-        // The stack's module substitutions (stubs for code the functions never run).
-        alias: { ...BUNDLE_ALIASES },
         write: false,
         outfile: join(outDir, 'index.js'),
         logLevel: 'silent',

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import type { RawArticleRecord } from '../../lambdas/core/model';
 import { buildArticle } from '../../lambdas/core/pipeline/extract-story';
-import { BUNDLE_ALIASES } from '../../lib/function-bundling';
+import { functionEsbuildOptions } from '../../lib/function-bundling';
 
 const ROOT = join(__dirname, '..', '..');
 const PAGES = [
@@ -46,14 +46,8 @@ let bundled: typeof import('../../lambdas/core/pipeline/extract-story');
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'newswire-bundled-'));
   const result = buildSync({
+    ...functionEsbuildOptions(),
     entryPoints: [join(ROOT, 'lambdas', 'core', 'pipeline', 'extract-story.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    minify: true,
-    charset: 'utf8',
-    alias: { ...BUNDLE_ALIASES },
     write: false,
     logLevel: 'silent',
   });

@@ -200,20 +200,8 @@ function timeOf(text: string): { h: number; mi: number; s: number; offset?: numb
 export function parsePageDate(raw: string, source = 'text', monthFirst = false): PageDate | undefined {
   const text = asciiDigits(raw).trim().replace(/\s+/g, ' ');
   if (!text || text.length > 400) return undefined;
-  let m = ISO_RE.exec(text);
-  if (m) {
-    return build(
-      Number(m[1]),
-      Number(m[2]),
-      Number(m[3]),
-      Number(m[4] ?? 0),
-      Number(m[5] ?? 0),
-      Number(m[6] ?? 0),
-      parseOffset(m[7]),
-      source,
-    );
-  }
-  m = COMPACT_RE.exec(text);
+  // ISO 8601 and its compact form share their groups: year, month, day, hours, minutes, seconds, offset.
+  let m = ISO_RE.exec(text) ?? COMPACT_RE.exec(text);
   if (m) {
     return build(
       Number(m[1]),
