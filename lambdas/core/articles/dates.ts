@@ -164,7 +164,7 @@ function parseOffset(tz: string | undefined): number | undefined {
 }
 
 const ISO_RE =
-  /(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?/i;
+  /(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{1,2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?/i;
 const SLASH_YMD_RE = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?$/;
 const NUMERIC_DMY_RE = /\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})\b/;
@@ -433,22 +433,24 @@ export function findDates(
   };
   let marked: Map<string, DomElement[]> | undefined;
   // Microdata and RDFa dates, indexed in one pass the first time they are needed.
+  const markup = (): Map<string, DomElement[]> => {
+    if (marked) return marked;
+    const index = new Map<string, DomElement[]>();
+    marked = index;
+    walkElements(document as unknown as DomNode, (el) => {
+      const keys = [el.getAttribute('itemprop'), el.getAttribute('property')];
+      if (el.tagName === 'TIME' && el.getAttribute('pubdate') !== null) keys.push('pubdate');
+      for (const key of keys) {
+        if (!key) continue;
+        for (const k of key.toLowerCase().split(/\s+/)) index.set(k, [...(index.get(k) ?? []), el]);
+      }
+      return true;
+    });
+    return index;
+  };
   const fromMarkup = (names: readonly string[], source: string): PageDate | undefined => {
-    if (!marked) {
-      const index = new Map<string, DomElement[]>();
-      marked = index;
-      walkElements(document as unknown as DomNode, (el) => {
-        const keys = [el.getAttribute('itemprop'), el.getAttribute('property')];
-        if (el.tagName === 'TIME' && el.getAttribute('pubdate') !== null) keys.push('pubdate');
-        for (const key of keys) {
-          if (!key) continue;
-          for (const k of key.toLowerCase().split(/\s+/)) index.set(k, [...(index.get(k) ?? []), el]);
-        }
-        return true;
-      });
-    }
     for (const name of names) {
-      for (const el of marked.get(name) ?? []) {
+      for (const el of markup().get(name) ?? []) {
         const d = attrDate(el, source, monthFirst);
         if (d) return d;
       }
@@ -468,12 +470,27 @@ export function findDates(
     ldDate(jsonLd, 'dateCreated') ??
     fromMarkup(['pubdate', 'datecreated'], 'time[pubdate]');
 
-  if (!published) published = timeElementDate(document, monthFirst);
-  if (!published) published = classedElementDate(document, monthFirst);
-  const fromUrl = opts.url ? dateFromUrl(opts.url) : undefined;
-  if (!published) published = fromUrl;
+  // The date in the address (the page's own, else its canonical one) is written by the CMS when the story
+  // is filed: more reliable than any date found in the page's elements or text, less than its metadata.
+  const fromUrl =
+    (opts.url ? dateFromUrl(opts.url) : undefined) ??
+    [canonicalUrl(document), meta.get('og:url')].reduce<PageDate | undefined>(
+      (found, u) => found ?? (u ? dateFromUrl(u) : undefined),
+      undefined,
+    );
+  if (!published) {
+    const printed = timeElementDate(document, monthFirst) ?? classedElementDate(document, monthFirst);
+    published = fromUrl && printed?.day !== fromUrl.day ? fromUrl : printed;
+  }
   if (!published) published = visibleTextDate(document, monthFirst);
-  if (published?.utcOnly) published = localDayOf(published, document, fromUrl, monthFirst);
+  if (published?.utcOnly) {
+    published = localDayOf(
+      published,
+      fromUrl,
+      () => printedDates(document, markup().get('datepublished') ?? [], monthFirst),
+      () => newsroomOffset(document, meta, opts.url, published?.iso ?? ''),
+    );
+  }
   if (!published && opts.feedPublishedAt) published = parsePageDate(opts.feedPublishedAt, 'feed');
   if (!published && modified) published = { ...modified, source: `${modified.source} (as published)` };
   return { published, modified };
@@ -482,13 +499,13 @@ export function findDates(
 /**
  * A UTC timestamp near midnight falls on another day where the newsroom is. The day the page prints for
  * readers (or, failing that, the day in its URL, written in newsroom time) is the publication day when it
- * is the UTC day's neighbour.
+ * is the UTC day's neighbour; without either, the newsroom's time zone guessed from the site's country.
  */
 function localDayOf(
   published: PageDate,
-  document: DomDocument,
   fromUrl: PageDate | undefined,
-  monthFirst: boolean,
+  printed: () => Iterable<PageDate | undefined>,
+  offset: () => number | undefined,
 ): PageDate {
   // Only hours at which some inhabited time zone is already on another day: before 06:00 UTC the Americas
   // are still on the previous day, after 21:00 UTC Europe and Asia are on the next one.
@@ -498,11 +515,167 @@ function localDayOf(
   const target = new Date(Date.parse(`${published.day}T00:00:00Z`) + wanted * 86_400_000)
     .toISOString()
     .slice(0, 10);
-  for (const other of [fromUrl, visibleTextDate(document, monthFirst)]) {
+  const judge = (other: PageDate | undefined): PageDate | undefined => {
     if (other?.day === published.day) return published;
     if (other?.day === target) return { ...published, day: target };
+    return undefined;
+  };
+  const byUrl = judge(fromUrl);
+  if (byUrl) return byUrl;
+  for (const other of printed()) {
+    const verdict = judge(other);
+    if (verdict) return verdict;
   }
-  return published;
+  const minutes = offset();
+  if (minutes === undefined) return published;
+  const local = new Date(Date.parse(published.iso) + minutes * 60_000).toISOString().slice(0, 10);
+  return local === target ? { ...published, day: target } : published;
+}
+
+/**
+ * Dates the page prints for readers, in the order they are trusted: the text (not the machine-readable
+ * attribute) of elements marked as the publication date, of `<time>` elements, then the visible text.
+ */
+function* printedDates(
+  document: DomDocument,
+  markedPublished: readonly DomElement[],
+  monthFirst: boolean,
+): Generator<PageDate | undefined> {
+  for (const el of markedPublished) yield parsePageDate(el.textContent ?? '', 'printed', monthFirst);
+  let n = 0;
+  for (const el of Array.from(document.getElementsByTagName('time'))) {
+    if (n++ >= 3) break;
+    if (!COMMENT_HINT.test(contextOf(el))) yield parsePageDate(el.textContent ?? '', 'printed', monthFirst);
+  }
+  yield visibleTextDate(document, monthFirst);
+}
+
+/** The page's canonical address, from `<link rel="canonical">`. */
+function canonicalUrl(document: DomDocument): string | undefined {
+  for (const link of Array.from(document.getElementsByTagName('link'))) {
+    if ((link.getAttribute('rel') ?? '').toLowerCase() === 'canonical')
+      return link.getAttribute('href') ?? undefined;
+  }
+  return undefined;
+}
+
+// UTC offset in minutes of the zone where most of a country's newsrooms are, and when its clocks go forward
+// ('n': northern summer, April to October; 's': southern summer, October to March). Countries spanning
+// several zones take the one nearest UTC, so that a shifted day is never a guess on the far side.
+const COUNTRY_ZONES: Record<string, readonly [number, 'n' | 's' | '']> = {
+  us: [-300, 'n'],
+  ca: [-300, 'n'],
+  mx: [-360, ''],
+  br: [-180, ''],
+  ar: [-180, ''],
+  cl: [-240, 's'],
+  pe: [-300, ''],
+  ve: [-240, ''],
+  cu: [-300, 'n'],
+  ec: [-300, ''],
+  bo: [-240, ''],
+  uy: [-180, ''],
+  py: [-240, 's'],
+  do: [-240, ''],
+  gt: [-360, ''],
+  hn: [-360, ''],
+  sv: [-360, ''],
+  ni: [-360, ''],
+  cr: [-360, ''],
+  pa: [-300, ''],
+  uk: [0, 'n'],
+  gb: [0, 'n'],
+  ie: [0, 'n'],
+  pt: [0, 'n'],
+  es: [60, 'n'],
+  fr: [60, 'n'],
+  be: [60, 'n'],
+  nl: [60, 'n'],
+  de: [60, 'n'],
+  at: [60, 'n'],
+  ch: [60, 'n'],
+  it: [60, 'n'],
+  pl: [60, 'n'],
+  cz: [60, 'n'],
+  sk: [60, 'n'],
+  hu: [60, 'n'],
+  si: [60, 'n'],
+  hr: [60, 'n'],
+  ba: [60, 'n'],
+  rs: [60, 'n'],
+  mk: [60, 'n'],
+  al: [60, 'n'],
+  dk: [60, 'n'],
+  se: [60, 'n'],
+  no: [60, 'n'],
+  fi: [120, 'n'],
+  ee: [120, 'n'],
+  lv: [120, 'n'],
+  lt: [120, 'n'],
+  ua: [120, 'n'],
+  ro: [120, 'n'],
+  bg: [120, 'n'],
+  gr: [120, 'n'],
+  cy: [120, 'n'],
+  il: [120, 'n'],
+  eg: [120, ''],
+  za: [120, ''],
+  ng: [60, ''],
+  ke: [180, ''],
+  tr: [180, ''],
+  ru: [180, ''],
+  by: [180, ''],
+  sa: [180, ''],
+  ae: [240, ''],
+  ir: [210, ''],
+  pk: [300, ''],
+  in: [330, ''],
+  bd: [360, ''],
+  th: [420, ''],
+  vn: [420, ''],
+  id: [420, ''],
+  my: [480, ''],
+  sg: [480, ''],
+  ph: [480, ''],
+  cn: [480, ''],
+  hk: [480, ''],
+  tw: [480, ''],
+  jp: [540, ''],
+  kr: [540, ''],
+  au: [480, 's'],
+  nz: [720, 's'],
+};
+
+/**
+ * The newsroom's UTC offset at the time of the story, guessed from the country of the site's address, else
+ * the region of its declared locale (`og:locale`, then `<html lang>`), for stamps given in UTC only.
+ */
+function newsroomOffset(
+  document: DomDocument,
+  meta: Map<string, string>,
+  url: string | undefined,
+  at: string,
+): number | undefined {
+  let host = '';
+  try {
+    host = url ? new URL(url).hostname : '';
+  } catch {
+    host = '';
+  }
+  const candidates = [
+    /\.([a-z]{2})$/.exec(host)?.[1],
+    /^[a-z]{2,3}[_-]([a-z]{2})$/i.exec(meta.get('og:locale') ?? '')?.[1],
+    /^[a-z]{2,3}[_-]([a-z]{2})$/i.exec(document.documentElement?.getAttribute('lang') ?? '')?.[1],
+  ];
+  for (const c of candidates) {
+    const zone = c ? COUNTRY_ZONES[c.toLowerCase()] : undefined;
+    if (!zone) continue;
+    const month = Number(at.slice(5, 7));
+    const summer =
+      zone[1] === 'n' ? month >= 4 && month <= 10 : zone[1] === 's' ? month >= 10 || month <= 3 : false;
+    return zone[0] + (summer ? 60 : 0);
+  }
+  return undefined;
 }
 
 function contextOf(el: DomElement): string {
@@ -576,17 +749,21 @@ function visibleTextDate(document: DomDocument, monthFirst: boolean): PageDate |
     for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
   };
   walk(body);
-  const parse = (list: typeof texts, limit: number): PageDate | undefined => {
+  const parse = (list: typeof texts, limit: number, linesOnly: boolean): PageDate | undefined => {
     for (const t of list.slice(0, limit)) {
-      const d = parsePageDate(t.node.nodeValue ?? '', 'text', monthFirst);
+      const value = t.node.nodeValue ?? '';
+      if (linesOnly && !isDateLine(value.trim())) continue;
+      const d = parsePageDate(value, 'text', monthFirst);
       if (d) return d;
     }
     return undefined;
   };
+  // A line that states only a date (the dateline) beats a date inside a sentence (a caption, the story).
+  const afterHeadline = texts.filter((t) => t.afterH1);
   return (
-    parse(
-      texts.filter((t) => t.afterH1),
-      60,
-    ) ?? parse(texts, 40)
+    parse(afterHeadline, 60, true) ??
+    parse(afterHeadline, 60, false) ??
+    parse(texts, 40, true) ??
+    parse(texts, 40, false)
   );
 }

@@ -44,6 +44,35 @@ function collect(value: unknown, out: JsonLdNode[], depth: number): void {
   }
 }
 
+/**
+ * Mends hand-edited JSON-LD templates: trailing commas, a closing brace too many or too few. Braces inside
+ * strings are skipped; a closer with nothing open is dropped, and what is still open at the end is closed.
+ */
+export function balanceJson(text: string): string {
+  const open: string[] = [];
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (inString) {
+      if (c === '\\') {
+        out += c + (text[i + 1] ?? '');
+        i++;
+        continue;
+      }
+      if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') open.push(c === '{' ? '}' : ']');
+    else if (c === '}' || c === ']') {
+      if (open[open.length - 1] !== c) continue;
+      open.pop();
+    }
+    out += c;
+  }
+  if (inString) out += '"';
+  return (out + open.reverse().join('')).replace(/,(\s*[}\]])/g, '$1');
+}
+
 /** Parses JSON text leniently: strips CDATA and HTML comments, escapes raw control characters. */
 function parseLenient(text: string): unknown {
   const cleaned = text
@@ -57,7 +86,12 @@ function parseLenient(text: string): unknown {
     try {
       // Raw newlines and tabs inside strings are the most common breakage (articleBody pasted verbatim).
       // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is replaced
-      return JSON.parse(cleaned.replace(/[\u0000-\u001f]+/g, ' '));
+      const flat = cleaned.replace(/[\u0000-\u001f]+/g, ' ');
+      try {
+        return JSON.parse(flat);
+      } catch {
+        return JSON.parse(balanceJson(flat));
+      }
     } catch {
       return undefined;
     }

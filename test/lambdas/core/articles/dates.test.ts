@@ -1,5 +1,6 @@
 import { dateFromUrl, isDateLine, parsePageDate } from '../../../../lambdas/core/articles/dates';
 import { extractArticle, extractPublicationDate } from '../../../../lambdas/core/articles/extract';
+import { balanceJson } from '../../../../lambdas/core/articles/json-ld';
 
 describe('parsePageDate', () => {
   it.each([
@@ -88,5 +89,87 @@ describe('date sources in a page', () => {
 
   it('treats a lone update line as a date line', () => {
     expect(isDateLine('Updated 3:27 am PST, Wednesday, November 20, 2019')).toBe(true);
+  });
+
+  it('reads a JSON-LD date from a block with one closing brace too many', () => {
+    const html = page(
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"A","datePublished":"2021-03-04T09:00:00+01:00"}}</script>',
+      '<div class="article-date">01.01.2019 u 10:00</div>',
+    );
+    expect(extractPublicationDate(html, { url: 'https://x.example/a' })?.source).toBe(
+      'json-ld:datePublished',
+    );
+    expect(extractPublicationDate(html, { url: 'https://x.example/a' })?.day).toBe('2021-03-04');
+  });
+
+  it('reads ISO stamps with single-digit seconds and keeps their zone', () => {
+    expect(parsePageDate('2020-12-05T23:15:0Z')?.iso).toBe('2020-12-05T23:15:00.000Z');
+  });
+
+  it('prefers the date of the canonical address to a date element in the site header', () => {
+    const html = `<html><head><link rel="canonical" href="https://y.example/world/fire-contained-20200113"></head><body>
+      <header><div class="logo">Site</div><span class="date">Tue, 14 Jan 2020</span></header>
+      <h2>Fire contained</h2><p>${'Words of the story. '.repeat(30)}</p></body></html>`;
+    const d = extractPublicationDate(html, { url: 'https://x.example/news/263700449/fire-contained' });
+    expect(d?.day).toBe('2020-01-13');
+    expect(d?.source).toBe('url');
+  });
+
+  it('keeps an element date that agrees with the address', () => {
+    const html = page('', '<span class="date">13 Jan 2020, 22:11</span>');
+    const d = extractPublicationDate(html, { url: 'https://x.example/2020/01/13/story' });
+    expect(d?.source).toBe('element');
+    expect(d?.iso).toBe('2020-01-13T22:11:00.000Z');
+  });
+
+  it('takes a line that only states a date over a date inside a picture caption', () => {
+    const html = page(
+      '',
+      '<div>FILE PHOTO: The minister speaks at a ceremony in the capital, January 16, 2020. Photographer/Agency</div><p>January 18, 2020</p>',
+    );
+    expect(extractPublicationDate(html, { url: 'https://x.example/a/' })?.day).toBe('2020-01-18');
+  });
+
+  it('moves a UTC stamp to the day the page prints in its marked date element', () => {
+    const html = page(
+      '<meta property="article:published_time" content="2020-12-05T23:15:00Z">',
+      '<p itemprop="datePublished">06 dicembre 2020</p>',
+    );
+    const d = extractPublicationDate(html, { url: 'https://x.example/news/1265473/story.html' });
+    expect(d?.day).toBe('2020-12-06');
+    expect(d?.iso).toBe('2020-12-05T23:15:00.000Z');
+  });
+
+  it("without a printed day, puts a UTC stamp near midnight on the newsroom's day from the site's country", () => {
+    const stamp = '<meta property="article:published_time" content="2020-08-25T00:23:33Z">';
+    expect(extractPublicationDate(page(stamp), { url: 'https://news.example.ca/story/1' })?.day).toBe(
+      '2020-08-24',
+    );
+    const us = page(`${stamp}<meta property="og:locale" content="en_US">`);
+    expect(extractPublicationDate(us, { url: 'https://news.example.com/story/1' })?.day).toBe('2020-08-24');
+    // No country known: the UTC day stands; a country east of UTC is on the same day anyway.
+    expect(extractPublicationDate(page(stamp), { url: 'https://news.example.com/story/1' })?.day).toBe(
+      '2020-08-25',
+    );
+    expect(extractPublicationDate(page(stamp), { url: 'https://news.example.de/story/1' })?.day).toBe(
+      '2020-08-25',
+    );
+  });
+
+  it('puts a late-evening UTC stamp on the next day for a site east of UTC, not for one west of it', () => {
+    const stamp = '<meta property="article:published_time" content="2020-03-10T23:30:00Z">';
+    expect(extractPublicationDate(page(stamp), { url: 'https://news.example.it/a/1' })?.day).toBe(
+      '2020-03-11',
+    );
+    expect(extractPublicationDate(page(stamp), { url: 'https://news.example.com.br/a/1' })?.day).toBe(
+      '2020-03-10',
+    );
+  });
+});
+
+describe('balanceJson', () => {
+  it('drops a stray closer, closes what is left open and removes trailing commas', () => {
+    expect(JSON.parse(balanceJson('{"a":{"b":"}"}}}'))).toEqual({ a: { b: '}' } });
+    expect(JSON.parse(balanceJson('{"a":[1,2,'))).toEqual({ a: [1, 2] });
   });
 });
