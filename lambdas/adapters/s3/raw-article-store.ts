@@ -3,10 +3,15 @@
  * gzipped) and `item.json` beside it (the feed item and the fetch record). `item.json` is written last: its
  * object-created event is what starts extraction, and by then the page is there.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip as gunzipCallback, gzip as gzipCallback } from 'node:zlib';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { RawArticleRecord } from '../../core/model';
 import type { RawArticleLocation, RawArticleStore } from '../../core/ports';
+
+// Asynchronous: compression runs on libuv's thread pool, so a page being zipped does not hold up the event loop.
+const gzip = promisify(gzipCallback);
+const gunzip = promisify(gunzipCallback);
 
 /** The folder of one raw article, dated by when Newswire first saw it. */
 export function rawArticlePrefix(articleId: string, firstSeenAt: string): string {
@@ -34,7 +39,7 @@ export class S3RawArticleStore implements RawArticleStore {
       new PutObjectCommand({
         Bucket: this.bucket,
         Key: pageKey,
-        Body: gzipSync(page),
+        Body: await gzip(page),
         ContentType: 'application/gzip',
         Metadata: { 'article-id': record.articleId, 'source-content-type': record.fetch.contentType ?? '' },
       }),
@@ -57,7 +62,7 @@ export class S3RawArticleStore implements RawArticleStore {
     const [item, page] = await Promise.all([this.read(location.itemKey), this.read(pageKey)]);
     return {
       record: JSON.parse(Buffer.from(item).toString('utf8')) as RawArticleRecord,
-      page: gunzipSync(page),
+      page: new Uint8Array(await gunzip(page)),
     };
   }
 

@@ -8,6 +8,7 @@ import { afterPoll, type PollOutcome, parseCacheControlMaxAge, parseRetryAfter }
 import type { FeedItem, FeedState, ParsedFeed, RawArticleRecord } from '../model';
 import type {
   ArticleLedger,
+  ClaimResult,
   Clock,
   FeedRegistry,
   FetchResponse,
@@ -25,6 +26,8 @@ export interface PollFeedDeps {
   readonly clock: Clock;
   /** How many article pages of one feed are fetched at once (the fetcher also limits per host). */
   readonly pageConcurrency?: number;
+  /** How many ledger claims of one feed are in flight at once. */
+  readonly claimConcurrency?: number;
 }
 
 /** One article page that could not be fetched or stored. */
@@ -156,23 +159,29 @@ async function collectNewItems(deps: PollFeedDeps, state: FeedState, items: read
   const now = deps.clock.now().toISOString();
   const seen = new Set<string>();
   const known = new Set(state.knownArticleIds ?? []);
-  const fresh: { item: FeedItem; articleId: string; canonicalUrl: string }[] = [];
-  let crossFeedDuplicates = 0;
+  const candidates: { item: FeedItem; articleId: string; canonicalUrl: string }[] = [];
   for (const item of items) {
     const identity = articleIdentity(item, { id: state.id, url: state.currentUrl });
     if (!identity || seen.has(identity.articleId)) continue;
     seen.add(identity.articleId);
     // Settled at an earlier poll of this feed: already in the ledger with this feed as a source.
-    if (known.has(identity.articleId)) continue;
-    const claim = await deps.ledger.claim(identity.articleId, identity.canonicalUrl, {
-      feedId: state.id,
-      publisher: state.publisher,
-      guid: item.guid,
-      firstSeenAt: now,
-    });
-    if (claim.status === 'new') fresh.push({ item, ...identity });
-    else if (claim.addedSource) crossFeedDuplicates++;
+    if (!known.has(identity.articleId)) candidates.push({ item, ...identity });
   }
+  // Each claim is one conditional write that decides "new" on its own, so they need not wait for each other.
+  const claims = new Map<string, ClaimResult>();
+  await forEachLimited(candidates, deps.claimConcurrency ?? 8, async ({ item, articleId, canonicalUrl }) => {
+    claims.set(
+      articleId,
+      await deps.ledger.claim(articleId, canonicalUrl, {
+        feedId: state.id,
+        publisher: state.publisher,
+        guid: item.guid,
+        firstSeenAt: now,
+      }),
+    );
+  });
+  const fresh = candidates.filter((c) => claims.get(c.articleId)?.status === 'new');
+  const crossFeedDuplicates = [...claims.values()].filter((c) => c.status === 'seen' && c.addedSource).length;
 
   const stored: RawArticleLocation[] = [];
   const pageFailures: PageFailure[] = [];
