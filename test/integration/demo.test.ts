@@ -4,14 +4,23 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const CLI = join(__dirname, '..', '..', 'bin', 'newswire.js');
-// A port of its own, so this test can run beside a developer's `npm start`.
-const SITE_PORT = '18470';
+// A free port of its own, so this test can run beside a developer's `npm start` or another test run. Both runs
+// use the same port: article ids come from URLs, and the second run must see the same ones.
+async function freePort(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return String(port);
+}
 
 test('npm start shows the stories, and a second run finds nothing new', async () => {
   const data = mkdtempSync(join(tmpdir(), 'newswire-demo-'));
@@ -21,7 +30,7 @@ test('npm start shows the stories, and a second run finds nothing new', async ()
     AWS_ENDPOINT_URL: '',
     AWS_ENDPOINT_URL_DYNAMODB: '',
   };
-  const args = [CLI, 'demo', '--data', data, '--site-port', SITE_PORT];
+  const args = [CLI, 'demo', '--data', data, '--site-port', await freePort()];
 
   const first = await run(process.execPath, args, { env });
   const second = await run(process.execPath, args, { env });
