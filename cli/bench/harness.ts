@@ -44,6 +44,7 @@ import {
   timedPort,
 } from './instrument';
 import { groupProfile, type ProfileBucket, startProfile } from './profile';
+import { measureRequestCost, type RequestCost } from './request-cost';
 import { startWorld, type World } from './world';
 
 /** What to run. */
@@ -189,6 +190,21 @@ export interface BenchReport {
   };
   readonly costPer1000UnchangedFeedPolls: CostBreakdown;
   readonly coldStart: ColdStartReport | { readonly skipped: true };
+  /**
+   * Where the pipeline's CPU goes per article (pass 1): the whole pipeline process, bare extraction, and the
+   * AWS requests it sends at the CPU cost one request was measured to have (`storageRequest`).
+   */
+  readonly cpuPerArticle: {
+    readonly pipelineMs: number;
+    readonly extractionMs: number;
+    readonly awsRequests: number;
+    /** `awsRequests` × the document client's CPU per request. */
+    readonly awsRequestsMs: number;
+    /** `awsRequests` × a bare keep-alive HTTP request's CPU: what the same requests cost without the SDK. */
+    readonly awsRequestsWithoutSdkMs: number;
+  };
+  /** CPU per DynamoDB PutItem through the document client, the bare client, and plain HTTP. */
+  readonly storageRequest: RequestCost;
   /** Where pass 1's time went in the pipeline's process, when profiled: by group, and by package or folder. */
   readonly profile?: {
     readonly groups: readonly ProfileBucket[];
@@ -568,6 +584,9 @@ export async function runBench(options: BenchOptions, probes = false): Promise<B
     };
     const cost2 = priceUsage(usage2, sizing, prices);
 
+    say('storage request cost: one PutItem through the document client, the bare client and plain HTTP');
+    const storageRequest = await measureRequestCost(services.dynamoEndpoint, services.tableName);
+
     let coldStart: ColdStartReport | { skipped: true } = { skipped: true };
     if (options.coldStart !== false) {
       say('cold start: bundling each handler as the stack does and loading it in fresh processes');
@@ -575,6 +594,10 @@ export async function runBench(options: BenchOptions, probes = false): Promise<B
     }
 
     const n = Math.max(1, firstCounts.articlesExtracted);
+    const awsRequests1 = [
+      ...Object.values(firstCounts.aws.s3),
+      ...Object.values(firstCounts.aws.dynamo),
+    ].reduce((sum, v) => sum + v, 0);
     const feedsPolled2 = Math.max(1, secondCounts.feedsPolled);
     const articlesPerSecond = round(firstCounts.articlesExtracted / seconds1, 2);
     const articlesPerCpuSecond = round(firstCounts.articlesExtracted / Math.max(1e-9, cpuSeconds1), 2);
@@ -669,6 +692,14 @@ export async function runBench(options: BenchOptions, probes = false): Promise<B
       },
       costPer1000UnchangedFeedPolls: scaleCost(cost2, 1000 / feedsPolled2),
       coldStart,
+      cpuPerArticle: {
+        pipelineMs: round((cpuSeconds1 * 1000) / n, 2),
+        extractionMs: round(1000 / base.extraction.articlesPerCpuSecond, 2),
+        awsRequests: round(awsRequests1 / n, 2),
+        awsRequestsMs: round((awsRequests1 / n) * storageRequest.documentClientCpuMs, 2),
+        awsRequestsWithoutSdkMs: round((awsRequests1 / n) * storageRequest.bareHttpCpuMs, 2),
+      },
+      storageRequest,
       ...(profile ? { profile: { groups: groupProfile(profile), buckets: profile.slice(0, 25) } } : {}),
     };
     return { ...report, targets: checkTargets(report) };

@@ -63,6 +63,9 @@ export function renderReport(r: BenchReport): string {
     `COST per 1,000 articles (${c.currency}, prices of ${c.priceDate}): ${c.total.toFixed(4)} = Lambda ${(c.lambdaCompute + c.lambdaRequests).toFixed(4)} + SQS ${c.sqs.toFixed(4)} + S3 ${c.s3.toFixed(4)} + DynamoDB ${c.dynamodb.toFixed(4)} + EventBridge ${c.eventbridge.toFixed(4)}`,
     `     per 1,000 unchanged feed polls: ${r.costPer1000UnchangedFeedPolls.total.toFixed(4)}`,
     '',
+    `CPU PER ARTICLE  pipeline ${r.cpuPerArticle.pipelineMs} ms, of which bare extraction ${r.cpuPerArticle.extractionMs} ms; ${r.cpuPerArticle.awsRequests} AWS requests ≈ ${r.cpuPerArticle.awsRequestsMs} ms through the SDK (${r.cpuPerArticle.awsRequestsWithoutSdkMs} ms as plain HTTP)`,
+    `     one DynamoDB PutItem (${r.storageRequest.itemBytes} B item, ${r.storageRequest.requests} in a row): document client ${r.storageRequest.documentClientCpuMs} ms CPU, bare DynamoDB client ${r.storageRequest.dynamoClientCpuMs} ms, plain keep-alive HTTP ${r.storageRequest.bareHttpCpuMs} ms`,
+    '',
   ];
   if ('functions' in r.coldStart) {
     lines.push(

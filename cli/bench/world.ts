@@ -15,6 +15,7 @@ export interface World {
   readonly farm: FarmView;
   readonly services: {
     readonly dynamo: DynamoDBClient;
+    readonly dynamoEndpoint: string;
     readonly s3: S3Client;
     readonly tableName: string;
     readonly bucket: string;
@@ -112,7 +113,13 @@ async function childWorld(options: FarmOptions): Promise<World> {
     });
   return {
     farm: viewFarm(generated, info.bases),
-    services: { dynamo, s3, tableName: info.tableName, bucket: info.bucket },
+    services: {
+      dynamo,
+      dynamoEndpoint: info.dynamoEndpoint,
+      s3,
+      tableName: info.tableName,
+      bucket: info.bucket,
+    },
     outOfProcess: true,
     traffic: async () => (await ask()).traffic,
     cpuSeconds: async () => (await ask()).cpuSeconds,

@@ -70,6 +70,19 @@ describe('newswire bench on a tiny farm', () => {
     );
   });
 
+  it('measures one storage request three ways and charges the pass its AWS requests', () => {
+    const r = report.storageRequest;
+    expect(r.requests).toBeGreaterThan(0);
+    for (const ms of [r.documentClientCpuMs, r.dynamoClientCpuMs, r.bareHttpCpuMs])
+      expect(ms).toBeGreaterThan(0);
+    const c = report.endToEnd.counts.aws;
+    const requests = [...Object.values(c.s3), ...Object.values(c.dynamo)].reduce((a, b) => a + b, 0);
+    const p = report.cpuPerArticle;
+    expect(p.awsRequests).toBeCloseTo(requests / report.endToEnd.counts.articlesExtracted, 1);
+    expect(p.awsRequestsMs).toBeCloseTo(p.awsRequests * r.documentClientCpuMs, 1);
+    expect(p.pipelineMs).toBeGreaterThan(p.extractionMs);
+  });
+
   it('prices the run from the dated price file, the parts adding up to the total', () => {
     const cost = report.costPer1000Articles;
     expect(cost.priceDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -87,6 +100,7 @@ describe('newswire bench on a tiny farm', () => {
       'BASELINES',
       'REPOLL',
       'PER ARTICLE',
+      'CPU PER ARTICLE',
       'COST per 1,000 articles',
       'TARGETS',
     ])
