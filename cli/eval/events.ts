@@ -1,16 +1,22 @@
 /**
- * `newswire eval events FILE [--json] [--split all|tune|holdout]`: sentence-level PLOVER typing on the
+ * `newswire eval events FILE [--json] [--split all|tune|holdout] [--rules-only] [--errors]`: sentence-level PLOVER typing on the
  * Zero-Shot-PLOVER TSV format (columns `sentence`, `marked_sentence`, `gold_root`; `YIELD` stands for CONCEDE
  * and RETREAT). Sentences are deduplicated; `--split` keeps a fixed hash-based hold-out (about 30%) that the
- * cue lexicon is never tuned on, so figures on it estimate unseen data.
+ * cue lexicon is never tuned on, so figures on it estimate unseen data. `--rules-only` leaves out the learned
+ * fallback model.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { classifySentence } from '../../lambdas/core/classify/analyse';
+import { typeSentence } from '../../lambdas/core/classify/sentences';
 import { parseArgs, stringFlag } from '../args';
 
 /** Parses tab-separated text whose fields may be quoted CSV-style ("" escapes a quote). */
 export function parseTsv(text: string): Record<string, string>[] {
+  return parseDelimited(text, '\t');
+}
+
+/** Parses delimited text with a header row (fields may be quoted, "" escapes a quote) into records. */
+export function parseDelimited(text: string, separator: string): Record<string, string>[] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -24,7 +30,7 @@ export function parseTsv(text: string): Record<string, string>[] {
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === '\t') {
+    else if (ch === separator) {
       row.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {
@@ -59,7 +65,9 @@ export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const file = args.positional[0];
   if (!file) {
-    console.error('usage: newswire eval events FILE [--json] [--split all|tune|holdout]');
+    console.error(
+      'usage: newswire eval events FILE [--json] [--split all|tune|holdout] [--rules-only] [--errors]',
+    );
     return 2;
   }
   const split = stringFlag(args, 'split') ?? 'all';
@@ -73,11 +81,15 @@ export async function run(argv: string[]): Promise<number> {
   const classes = [...new Set(rows.map((r) => r.gold_root as string))].sort();
   const stats = new Map(classes.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));
   let correct = 0;
+  let byModel = 0;
   const errors: { sentence: string; gold: string; got: string; cue?: string }[] = [];
   for (const r of rows) {
     const gold = r.gold_root as string;
-    const result = classifySentence(r.marked_sentence || (r.sentence as string));
+    const result = typeSentence(r.marked_sentence || (r.sentence as string), {
+      useModel: !args.flags.has('rules-only'),
+    });
     const got = asGold(result.plover);
+    if (result.by === 'model') byModel++;
     if (got === gold) {
       correct++;
       const s = stats.get(gold);
@@ -92,6 +104,7 @@ export async function run(argv: string[]): Promise<number> {
         gold,
         got,
         ...(result.match ? { cue: result.match } : {}),
+        ...(result.by === 'model' ? { cue: `model, p=${(result.probability ?? 0).toFixed(2)}` } : {}),
       });
     }
   }
@@ -114,6 +127,7 @@ export async function run(argv: string[]): Promise<number> {
     accuracy: rows.length ? correct / rows.length : 0,
     macroF1,
     perClass,
+    byModel,
   };
   if (args.flags.has('json')) {
     console.log(JSON.stringify({ ...result, errors: errors.length }, null, 2));
@@ -121,7 +135,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   console.log(
-    `sentences: ${result.n} (deduplicated, split ${split})  accuracy ${pct(result.accuracy)}  macro-F1 ${pct(macroF1)}`,
+    `sentences: ${result.n} (deduplicated, split ${split})  accuracy ${pct(result.accuracy)}  macro-F1 ${pct(macroF1)}  typed by the model: ${byModel}`,
   );
   for (const [c, s] of Object.entries(perClass))
     console.log(
