@@ -5,7 +5,17 @@
  * page's time zone when it states one; the local day as printed is kept too, because that is the day a
  * reader (and htmldate's labels) call the publication day.
  */
-import { type DomDocument, type DomElement, type DomNode, firstByTag, walkElements } from './dom';
+import {
+  classOf,
+  type DomDocument,
+  type DomElement,
+  type DomNode,
+  firstByTag,
+  linkHref,
+  pageIndex,
+  tagOf,
+  walkElements,
+} from './dom';
 import { isArticleNode, type JsonLdNode } from './json-ld';
 
 /** A date read from a page: the instant in UTC and the calendar day as the page wrote it. */
@@ -320,7 +330,7 @@ const MODIFIED_META = [
 
 function metaMap(document: DomDocument): Map<string, string> {
   const map = new Map<string, string>();
-  for (const meta of Array.from(document.getElementsByTagName('meta'))) {
+  for (const meta of pageIndex(document).metas) {
     const key = (
       meta.getAttribute('property') ??
       meta.getAttribute('name') ??
@@ -439,7 +449,7 @@ export function findDates(
     marked = index;
     walkElements(document as unknown as DomNode, (el) => {
       const keys = [el.getAttribute('itemprop'), el.getAttribute('property')];
-      if (el.tagName === 'TIME' && el.getAttribute('pubdate') !== null) keys.push('pubdate');
+      if (tagOf(el) === 'time' && el.getAttribute('pubdate') !== null) keys.push('pubdate');
       for (const key of keys) {
         if (!key) continue;
         for (const k of key.toLowerCase().split(/\s+/)) index.set(k, [...(index.get(k) ?? []), el]);
@@ -474,7 +484,7 @@ export function findDates(
   // is filed: more reliable than any date found in the page's elements or text, less than its metadata.
   const fromUrl =
     (opts.url ? dateFromUrl(opts.url) : undefined) ??
-    [canonicalUrl(document), meta.get('og:url')].reduce<PageDate | undefined>(
+    [linkHref(document, 'canonical'), meta.get('og:url')].reduce<PageDate | undefined>(
       (found, u) => found ?? (u ? dateFromUrl(u) : undefined),
       undefined,
     );
@@ -543,20 +553,11 @@ function* printedDates(
 ): Generator<PageDate | undefined> {
   for (const el of markedPublished) yield parsePageDate(el.textContent ?? '', 'printed', monthFirst);
   let n = 0;
-  for (const el of Array.from(document.getElementsByTagName('time'))) {
+  for (const el of pageIndex(document).times) {
     if (n++ >= 3) break;
     if (!COMMENT_HINT.test(contextOf(el))) yield parsePageDate(el.textContent ?? '', 'printed', monthFirst);
   }
   yield visibleTextDate(document, monthFirst);
-}
-
-/** The page's canonical address, from `<link rel="canonical">`. */
-function canonicalUrl(document: DomDocument): string | undefined {
-  for (const link of Array.from(document.getElementsByTagName('link'))) {
-    if ((link.getAttribute('rel') ?? '').toLowerCase() === 'canonical')
-      return link.getAttribute('href') ?? undefined;
-  }
-  return undefined;
 }
 
 // UTC offset in minutes of the zone where most of a country's newsrooms are, and when its clocks go forward
@@ -682,7 +683,7 @@ function contextOf(el: DomElement): string {
   let s = '';
   let cur: DomElement | null = el;
   for (let i = 0; cur && i < 4; i++, cur = cur.parentElement) {
-    s += ` ${cur.getAttribute('class') ?? ''} ${cur.getAttribute('id') ?? ''}`;
+    s += ` ${classOf(cur)} ${cur.getAttribute('id') ?? ''}`;
   }
   return s;
 }
@@ -690,7 +691,7 @@ function contextOf(el: DomElement): string {
 function timeElementDate(document: DomDocument, monthFirst: boolean): PageDate | undefined {
   // The first <time> inside the article or its header is the publication time; later ones in comments,
   // related-story lists or "updated" notes are not.
-  const times = Array.from(document.getElementsByTagName('time'));
+  const times = pageIndex(document).times;
   const scored = times
     .map((el, index) => {
       const ctx = contextOf(el);
@@ -712,7 +713,7 @@ function classedElementDate(document: DomDocument, monthFirst: boolean): PageDat
   let found: PageDate | undefined;
   walkElements(document as unknown as DomNode, (el) => {
     if (found || checked > 200) return false;
-    const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const hint = `${classOf(el)} ${el.getAttribute('id') ?? ''}`;
     if (hint.length === 1 || !DATE_CLASS.test(hint) || MODIFIED_HINT.test(hint)) return true;
     if (COMMENT_HINT.test(contextOf(el))) return true;
     const text = el.textContent ?? '';
@@ -728,6 +729,17 @@ function classedElementDate(document: DomDocument, monthFirst: boolean): PageDat
  * Last resort: the first date written in the visible text, looking after the headline first, because pages
  * without markup for their date still print it next to the title or the byline.
  */
+const NOT_DATELINE_TAGS = new Set([
+  'script',
+  'style',
+  'nav',
+  'footer',
+  'aside',
+  'select',
+  'option',
+  'textarea',
+]);
+
 function visibleTextDate(document: DomDocument, monthFirst: boolean): PageDate | undefined {
   const body = firstByTag(document, 'body');
   if (!body) return undefined;
@@ -744,8 +756,8 @@ function visibleTextDate(document: DomDocument, monthFirst: boolean): PageDate |
     if (node.nodeType !== 1) return;
     const el = node as DomElement;
     if (el === h1) afterH1 = true;
-    if (/^(?:SCRIPT|STYLE|NAV|FOOTER|ASIDE|SELECT|OPTION|TEXTAREA)$/.test(el.tagName)) return;
-    if (COMMENT_HINT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return;
+    if (NOT_DATELINE_TAGS.has(tagOf(el))) return;
+    if (COMMENT_HINT.test(`${classOf(el)} ${el.getAttribute('id') ?? ''}`)) return;
     for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
   };
   walk(body);

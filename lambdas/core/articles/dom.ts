@@ -24,6 +24,9 @@ export interface DomParent {
 /** An element. */
 export interface DomElement extends DomNode, DomParent {
   readonly tagName: string;
+  /** The tag name in lower case as parsed; unlike `tagName`, linkedom does not upper-case it on every read. */
+  readonly localName: string;
+  getAttributeNode(name: string): { readonly value: string } | null;
   readonly parentElement: DomElement | null;
   innerHTML: string;
   getAttribute(name: string): string | null;
@@ -60,22 +63,79 @@ export function walkElements(root: DomNode, visit: (el: DomElement) => boolean |
   }
 }
 
-const firstCache = new WeakMap<DomParent, Map<string, DomElement | null>>();
+/**
+ * The tag name in lower case. Parsed elements already have a lower-case `localName`; elements created by
+ * `createElement('DIV')` (Readability does) keep the case they were given. Cheaper than `tagName`, which
+ * linkedom upper-cases on every read.
+ */
+export function tagOf(el: DomElement): string {
+  const name = el.localName;
+  const c = name.charCodeAt(0);
+  return c >= 65 && c <= 90 ? name.toLowerCase() : name;
+}
 
 /**
- * The first element with the given tag name, or null. Remembered per root, because metadata, dates and text
- * all ask for the same `<h1>` and `<title>` before the page is changed; do not use it after removing nodes.
+ * The class attribute, read from the attribute node: linkedom answers `getAttribute('class')` by building a
+ * class list (a Set) and joining it again, even for elements that have no class at all.
+ */
+export function classOf(el: DomElement): string {
+  return el.getAttributeNode('class')?.value ?? '';
+}
+
+/** Elements that metadata and dates look up, gathered in one walk of the page before anything is removed. */
+export interface PageIndex {
+  readonly metas: readonly DomElement[];
+  readonly links: readonly DomElement[];
+  readonly scripts: readonly DomElement[];
+  readonly times: readonly DomElement[];
+  /** The first element of each tag name (lower case). */
+  readonly first: ReadonlyMap<string, DomElement>;
+}
+
+const indexCache = new WeakMap<DomDocument, PageIndex>();
+
+/**
+ * One walk instead of a `getElementsByTagName` scan per tag: linkedom scans the whole document for each and
+ * upper-cases every element's name to compare it. Remembered per document; only valid before nodes are removed.
+ */
+export function pageIndex(document: DomDocument): PageIndex {
+  let index = indexCache.get(document);
+  if (index) return index;
+  const metas: DomElement[] = [];
+  const links: DomElement[] = [];
+  const scripts: DomElement[] = [];
+  const times: DomElement[] = [];
+  const first = new Map<string, DomElement>();
+  walkElements(document as unknown as DomNode, (el) => {
+    const name = tagOf(el);
+    if (name === 'meta') metas.push(el);
+    else if (name === 'link') links.push(el);
+    else if (name === 'script') scripts.push(el);
+    else if (name === 'time') times.push(el);
+    if (!first.has(name)) first.set(name, el);
+    return true;
+  });
+  index = { metas, links, scripts, times, first };
+  indexCache.set(document, index);
+  return index;
+}
+
+/** The `href` of the first `<link>` whose `rel` holds the given value (case-insensitive). */
+export function linkHref(document: DomDocument, rel: string): string | undefined {
+  for (const link of pageIndex(document).links) {
+    const rels = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+    if (rels.includes(rel)) return link.getAttribute('href') ?? undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The first element with the given tag name, or null. For a whole document it comes from `pageIndex`, so do
+ * not use it after removing nodes.
  */
 export function firstByTag(root: DomParent, tag: string): DomElement | null {
-  let cache = firstCache.get(root);
-  if (!cache) {
-    cache = new Map();
-    firstCache.set(root, cache);
+  if ((root as unknown as DomNode).nodeType === 9) {
+    return pageIndex(root as DomDocument).first.get(tag.toLowerCase()) ?? null;
   }
-  let el = cache.get(tag);
-  if (el === undefined) {
-    el = root.getElementsByTagName(tag)[0] ?? null;
-    cache.set(tag, el);
-  }
-  return el;
+  return root.getElementsByTagName(tag)[0] ?? null;
 }

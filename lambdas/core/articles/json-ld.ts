@@ -4,7 +4,7 @@
  * nested in `@graph`, wrapped in arrays, or broken JSON; this module flattens what parses and skips the rest.
  */
 
-import type { DomDocument } from './dom';
+import { type DomDocument, pageIndex } from './dom';
 
 /** A JSON-LD node as parsed: any object. */
 export type JsonLdNode = Record<string, unknown>;
@@ -101,7 +101,7 @@ function parseLenient(text: string): unknown {
 /** Every typed JSON-LD node of the document, flattened out of arrays and `@graph`. */
 export function readJsonLd(document: DomDocument): JsonLdNode[] {
   const out: JsonLdNode[] = [];
-  for (const script of Array.from(document.getElementsByTagName('script'))) {
+  for (const script of pageIndex(document).scripts) {
     const type = (script.getAttribute('type') ?? '').toLowerCase();
     if (!type.includes('ld+json')) continue;
     collect(parseLenient(script.textContent ?? ''), out, 0);

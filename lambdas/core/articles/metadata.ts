@@ -4,7 +4,17 @@
  * Dublin Core meta tags, then the page's own markup, because that is the order in which publishers keep them
  * accurate.
  */
-import { type DomDocument, type DomElement, type DomNode, firstByTag, walkElements } from './dom';
+import {
+  classOf,
+  type DomDocument,
+  type DomElement,
+  type DomNode,
+  firstByTag,
+  linkHref,
+  pageIndex,
+  tagOf,
+  walkElements,
+} from './dom';
 import { hasType, isArticleNode, type JsonLdNode, ldNames, ldString } from './json-ld';
 import { primaryLanguage } from './language';
 
@@ -25,7 +35,7 @@ export interface PageMetadata {
 /** Meta tags keyed by lower-case property/name; the first value wins. */
 export function readMetaTags(document: DomDocument): Map<string, string> {
   const map = new Map<string, string>();
-  for (const meta of Array.from(document.getElementsByTagName('meta'))) {
+  for (const meta of pageIndex(document).metas) {
     const content = meta.getAttribute('content')?.trim();
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -180,10 +190,10 @@ function siteNameWithoutTagline(name: string | undefined): string | undefined {
 const BYLINE_HINT = /byline|author|writtenby|dateline/i;
 const NOT_BYLINE_AREA = /comment/i;
 
-function isBylineElement(el: DomElement): boolean {
+function isBylineElement(el: DomElement, cls: string): boolean {
   if (/(?:^|\s)author(?:\s|$)/.test(el.getAttribute('itemprop') ?? '')) return true;
   if (el.getAttribute('rel') === 'author') return true;
-  return BYLINE_HINT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+  return BYLINE_HINT.test(`${cls} ${el.getAttribute('id') ?? ''}`);
 }
 
 function nameInside(el: DomElement): DomElement | undefined {
@@ -201,11 +211,12 @@ function bylineFromMarkup(document: DomDocument): string | undefined {
   let byline: string | undefined;
   walkElements(document as unknown as DomNode, (el) => {
     if (byline) return false;
-    const tag = el.tagName;
+    const tag = tagOf(el);
     // Comments, footers and sidebars carry other people's names.
-    if (tag === 'FOOTER' || tag === 'ASIDE' || tag === 'SCRIPT' || tag === 'STYLE') return false;
-    if (NOT_BYLINE_AREA.test(el.getAttribute('class') ?? '')) return false;
-    if (!isBylineElement(el)) return true;
+    if (tag === 'footer' || tag === 'aside' || tag === 'script' || tag === 'style') return false;
+    const cls = classOf(el);
+    if (NOT_BYLINE_AREA.test(cls)) return false;
+    if (!isBylineElement(el, cls)) return true;
     const raw = el.getAttribute('content') ?? nameInside(el)?.textContent ?? el.textContent ?? '';
     const text = raw.replace(/\s+/g, ' ').trim();
     if (text.length < 3 || text.length > 100) return true;
@@ -295,11 +306,10 @@ export function readMetadata(
     meta.get('twitter:image') ??
     meta.get('twitter:image:src') ??
     ldString(article?.image, 'url') ??
-    document.querySelector('link[rel="image_src"]')?.getAttribute('href') ??
+    linkHref(document, 'image_src') ??
     undefined;
 
-  const canonical =
-    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta.get('og:url') ?? undefined;
+  const canonical = linkHref(document, 'canonical') ?? meta.get('og:url') ?? undefined;
 
   const language =
     primaryLanguage(document.documentElement?.getAttribute('lang')) ??

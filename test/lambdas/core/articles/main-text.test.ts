@@ -125,3 +125,23 @@ describe('a page with one <article>', () => {
     expect(text).not.toContain('A teaser for another story');
   });
 });
+
+describe('visibility inside the story', () => {
+  const para = (n: number) =>
+    `<p>Paragraph ${n} of the harbour report explains how the new pier changed the fishing season for the town and its crews.</p>`;
+  // Longer than the limit under which hidden blocks are dropped before Readability, so Readability decides.
+  const hiddenWords = 'Secret draft sentence that no reader ever sees on the page. '.repeat(40);
+  const html = `<html><body><h1>Harbour report</h1><article>${[1, 2, 3, 4, 5].map(para).join('')}
+    <div style="color: red; display: none">${hiddenWords}</div>
+    <div style="display: block"><p>The visible closing paragraph mentions the lighthouse keeper and the winter storms.</p></div>
+    <div aria-hidden="true"><p>${'Screen readers skip this repeated teaser about a different story. '.repeat(40)}</p></div>
+    </article></body></html>`;
+  const { text } = extractArticle(html, { url: 'https://harbour.example/report' });
+
+  it('drops blocks hidden by style or aria-hidden and keeps visible ones', () => {
+    expect(text).toContain('Paragraph 5 of the harbour report');
+    expect(text).toContain('lighthouse keeper');
+    expect(text).not.toContain('Secret draft sentence');
+    expect(text).not.toContain('Screen readers skip');
+  });
+});
