@@ -23,9 +23,19 @@ export interface SentenceType {
   readonly probability?: number;
 }
 
+// A comma-enclosed aside right after the source ("<s>X</s>, angered by the drills, warned ...") hides the verb
+// that follows it; the rules skip appositions but not participial or prepositional asides, so drop those.
+const ASIDE =
+  /(<\/s>)\s*,\s+(?:\p{Ll}+(?:ed|ing|en)|\p{Ll}+(?= by\b)|after|amid|despite|during|following|facing|under|on|in|at|with|along|like|unlike|however|meanwhile|too|also)\b[^,;<>]{0,80},\s+(?=\p{Ll})/u;
+
+/** Drops a participial or prepositional aside between the marked source and its verb. */
+export function dropAside(marked: string): string {
+  return marked.replace(ASIDE, '$1 ');
+}
+
 /** Types a sentence whose source and target are marked `<s>…</s>` and `<t>…</t>`; `useModel: false` keeps rules only. */
 export function typeSentence(marked: string, options: { useModel?: boolean } = {}): SentenceType {
-  const ruled = classifySentence(marked);
+  const ruled = classifySentence(dropAside(marked));
   if (ruled.plover || options.useModel === false)
     return { ...ruled, ...(ruled.plover ? { by: 'rules' } : {}) };
   const learned = modelSentence(marked);

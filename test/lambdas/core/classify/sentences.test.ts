@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTsv } from '../../../../cli/eval/events';
+import { dropAside, typeSentence } from '../../../../lambdas/core/classify/sentences';
+
+// Sentences written for these tests (not from any corpus), labelled with PLOVER roots (YIELD = CONCEDE or
+// RETREAT): `long-tail` probes less common wording, `plain` everyday wording, `syntax` asides, passives,
+// fronted clauses and reported speech.
+const rows = parseTsv(readFileSync(join(__dirname, '../../../fixtures/classify/sentences.tsv'), 'utf8'));
+const asGold = (p: string | undefined) => (p === 'CONCEDE' || p === 'RETREAT' ? 'YIELD' : (p ?? 'NONE'));
+
+describe('typeSentence on the written sentences', () => {
+  it.each(['long-tail', 'plain', 'syntax'])('types most of the %s set right', (set) => {
+    const own = rows.filter((r) => r.set === set);
+    expect(own.length).toBeGreaterThan(20);
+    const right = own.filter((r) => asGold(typeSentence(r.marked_sentence as string).plover) === r.gold_root);
+    // Measured: long-tail 102/107, plain 65/69, syntax 24/30; the floors leave room for small rule changes.
+    expect(right.length / own.length).toBeGreaterThan(set === 'syntax' ? 0.7 : 0.88);
+  });
+});
+
+describe('wording the rules learned from the written sentences', () => {
+  it.each([
+    ['<s>Ghana</s> undertook to open talks with <t>Togo</t>.', 'AGREE'],
+    ['<s>The envoy</s> flew to <t>Riyadh</t> for a two-day stay.', 'CONSULT'],
+    ['<s>Poland</s> stood shoulder to shoulder with <t>Lithuania</t>.', 'SUPPORT'],
+    ['<s>Lagos</s> and <t>Accra</t> pooled resources against smugglers.', 'COOPERATE'],
+    ['<s>Oslo</s> will bankroll schools for <t>refugee</t> children.', 'AGREE'],
+    ['<s>The army</s> pulled its tanks back from <t>the frontier</t>.', 'RETREAT'],
+    ['<s>Aid groups</s> pressed <t>the junta</t> to free the detainees.', 'REQUEST'],
+    ['<s>Moscow</s> lashed out at <t>Tallinn</t> over the statue.', 'ACCUSE'],
+    ['<s>The cabinet</s> brushed off <t>union</t> calls for a pay rise.', 'REJECT'],
+    ['<s>The rebels</s> gave <t>the governor</t> 24 hours to resign.', 'THREATEN'],
+    ['<s>The council</s> broke off trade talks with <t>the islands</t>.', 'SANCTION'],
+    ['<s>The ministry</s> called up 5,000 reservists near <t>the border</t>.', 'MOBILIZE'],
+    ['<s>The junta</s> seized the farms of <t>opposition leaders</t>.', 'COERCE'],
+  ])('%s → %s', (marked, plover) => {
+    expect(typeSentence(marked).plover).toBe(plover);
+  });
+  it('does not read "shoulder" as "should"', () => {
+    expect(typeSentence('<s>Kyiv</s> shouldered the costs of <t>the talks</t>.').plover).not.toBe('REQUEST');
+  });
+});
+
+describe('dropAside', () => {
+  it('drops a participial aside between the source and its verb', () => {
+    expect(dropAside('<s>Seoul</s>, stung by the leak, summoned <t>the envoy</t>.')).toBe(
+      '<s>Seoul</s> summoned <t>the envoy</t>.',
+    );
+  });
+  it('keeps an aside that holds the target, and text that is not an aside', () => {
+    const withTarget = '<s>Chile</s>, along with <t>Peru</t>, signed the accord.';
+    expect(dropAside(withTarget)).toBe(withTarget);
+    const plain = '<s>Chile</s> signed the accord, officials said.';
+    expect(dropAside(plain)).toBe(plain);
+  });
+});
