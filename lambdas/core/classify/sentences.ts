@@ -5,7 +5,8 @@
  */
 import type { PloverType } from '../model';
 import { classifySentence } from './analyse';
-import { modelSentence } from './sentence-model';
+import { classifyPredicate, quadClass } from './events';
+import { modelSentence, unmark } from './sentence-model';
 
 // Below this posterior the model's guess was wrong more often than right (tune split and PLOVER gold records,
 // model trained without them): 1 right and 2 wrong under 0.4, 8 right and 1 wrong above. An abstention costs
@@ -33,9 +34,47 @@ export function dropAside(marked: string): string {
   return marked.replace(ASIDE, '$1 ');
 }
 
+const CONFLICT: ReadonlySet<string> = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'PROTEST', 'MOBILIZE']);
+
+/**
+ * Sentence shapes that decide the type whatever the verb: a hostile act announced on a condition ("will hit back
+ * if ...") is a threat (CAMEO 13x), and a speaker reporting the target's hostile deeds ("<s>X</s> said
+ * <t>Y</t> had executed prisoners") is accusing it (CAMEO 11x), not committing them.
+ */
+export function sentenceShape(marked: string, ruled: PloverType | undefined): PloverType | undefined {
+  const { plain, spans } = unmark(marked);
+  const src = spans.find((x) => x.kind === 's');
+  const tgt = spans.find((x) => x.kind === 't');
+  if (!src) return undefined;
+  const after = plain.slice(src.end, src.end + 160);
+  // Conditional hostility: a modal, then a verb the rules type as conflict, with an "if" clause in the sentence.
+  if (/(?<!\b(?:as|even|only|what) )\bif\b/i.test(plain) && ruled !== 'REQUEST' && ruled !== 'THREATEN') {
+    const modal = /\b(?:will|would|could|might|may|shall)\b(?: not)?\s+/i.exec(after);
+    const cue = modal
+      ? classifyPredicate(after.slice(modal.index + modal[0].length, modal.index + 80))
+      : undefined;
+    if (cue && quadClass(cue.cameo) >= 3 && cue.plover !== 'REQUEST') return 'THREATEN';
+  }
+  // A speaker reporting what the target did: speech verb, optional "that", then the target as subject.
+  if (tgt && tgt.start >= src.end && (ruled === undefined || CONFLICT.has(ruled))) {
+    const between = plain.slice(src.end, tgt.start);
+    const rest = plain.slice(tgt.end, tgt.end + 40);
+    if (
+      /^\s*(?:\w+\s+){0,3}?(?:said|says|say|claim(?:s|ed)?|reported|alleged|charged|insisted|argued)\b(?:\s+(?:on|in)\s+\w+)?,?\s+(?:that\s+)?(?:the\s+)?$/i.test(
+        between,
+      ) &&
+      !/^\s*(?:must|should|will|would|could|may|might|needs?|ought|is to|are to|has to|have to)\b/i.test(rest)
+    )
+      return 'ACCUSE';
+  }
+  return undefined;
+}
+
 /** Types a sentence whose source and target are marked `<s>…</s>` and `<t>…</t>`; `useModel: false` keeps rules only. */
 export function typeSentence(marked: string, options: { useModel?: boolean } = {}): SentenceType {
   const ruled = classifySentence(dropAside(marked));
+  const shaped = sentenceShape(marked, ruled.plover);
+  if (shaped) return { plover: shaped, by: 'rules', ...(ruled.match ? { match: ruled.match } : {}) };
   if (ruled.plover || options.useModel === false)
     return { ...ruled, ...(ruled.plover ? { by: 'rules' } : {}) };
   const learned = modelSentence(marked);

@@ -1,21 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTsv } from '../../../../cli/eval/events';
-import { dropAside, typeSentence } from '../../../../lambdas/core/classify/sentences';
+import { dropAside, sentenceShape, typeSentence } from '../../../../lambdas/core/classify/sentences';
 
 // Sentences written for these tests (not from any corpus), labelled with PLOVER roots (YIELD = CONCEDE or
 // RETREAT): `long-tail` probes less common wording, `plain` everyday wording, `syntax` asides, passives,
-// fronted clauses and reported speech.
+// fronted clauses and reported speech, `shapes` conditional threats and reported accusations.
 const rows = parseTsv(readFileSync(join(__dirname, '../../../fixtures/classify/sentences.tsv'), 'utf8'));
 const asGold = (p: string | undefined) => (p === 'CONCEDE' || p === 'RETREAT' ? 'YIELD' : (p ?? 'NONE'));
 
 describe('typeSentence on the written sentences', () => {
-  it.each(['long-tail', 'plain', 'syntax'])('types most of the %s set right', (set) => {
+  it.each(['long-tail', 'plain', 'syntax', 'shapes'])('types most of the %s set right', (set) => {
     const own = rows.filter((r) => r.set === set);
-    expect(own.length).toBeGreaterThan(20);
     const right = own.filter((r) => asGold(typeSentence(r.marked_sentence as string).plover) === r.gold_root);
-    // Measured: long-tail 102/107, plain 65/69, syntax 24/30; the floors leave room for small rule changes.
-    expect(right.length / own.length).toBeGreaterThan(set === 'syntax' ? 0.7 : 0.88);
+    // Measured: long-tail 102/107, plain 65/69, syntax 25/30, shapes 16/20; the floors leave room for small
+    // rule changes.
+    expect(right.length / own.length).toBeGreaterThan(set === 'syntax' || set === 'shapes' ? 0.7 : 0.88);
+    expect(own.length).toBeGreaterThanOrEqual(set === 'shapes' ? 20 : 30);
   });
 });
 
@@ -53,5 +54,29 @@ describe('dropAside', () => {
     expect(dropAside(withTarget)).toBe(withTarget);
     const plain = '<s>Chile</s> signed the accord, officials said.';
     expect(dropAside(plain)).toBe(plain);
+  });
+});
+
+describe('sentenceShape', () => {
+  it('reads a hostile act announced on a condition as a threat', () => {
+    const marked = 'If <t>Oslo</t> signs the deal, <s>Moscow</s> will cut off gas supplies.';
+    expect(sentenceShape(marked, 'AGREE')).toBe('THREATEN');
+    expect(typeSentence(marked).plover).toBe('THREATEN');
+  });
+  it('leaves a conditional offer alone', () => {
+    expect(
+      sentenceShape('<s>Rome</s> will lift the duties if <t>Tunis</t> reopens the port.', 'AGREE'),
+    ).toBeUndefined();
+  });
+  it('reads a speaker reporting the target’s hostile deeds as an accusation', () => {
+    const marked = '<s>Villagers</s> said <t>the militia</t> had burned their homes.';
+    expect(sentenceShape(marked, 'ASSAULT')).toBe('ACCUSE');
+    expect(typeSentence(marked).plover).toBe('ACCUSE');
+  });
+  it('keeps reported demands and promises as the rules type them', () => {
+    expect(sentenceShape('<s>Paris</s> said <t>Bamako</t> must hold elections.', 'REQUEST')).toBeUndefined();
+    expect(
+      sentenceShape('<s>Paris</s> said <t>the army</t> would shell the town.', 'ASSAULT'),
+    ).toBeUndefined();
   });
 });
