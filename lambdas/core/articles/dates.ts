@@ -263,8 +263,11 @@ const DATE_LINE_WORDS = new Set(
   ).split(' '),
 );
 
-/** True for a short line that only states when the story was published or updated ("Updated Nov 19, 9:41 AM"). */
-export function isDateLine(text: string): boolean {
+/**
+ * True for a short line that only states when the story was published or updated ("Updated Nov 19, 9:41 AM").
+ * `strict` allows no word but date words (weekdays, months, "updated", "am"...), not even a name.
+ */
+export function isDateLine(text: string, strict = false): boolean {
   if (text.length > 120 || !/\d/.test(text)) return false;
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return false;
@@ -273,7 +276,7 @@ export function isDateLine(text: string): boolean {
   const hasDate = /\b(?:19|20)\d{2}\b|\d{1,2}[:.]\d{2}/.test(text);
   const dateWords = words.length - other - words.filter((w) => /^\d+$/.test(w)).length;
   if (dateWords === 0) return false;
-  return other === 0 || (hasDate && other <= 2 && other < words.length / 3);
+  return other === 0 || (!strict && hasDate && other <= 2 && other < words.length / 3);
 }
 
 const PUBLISHED_META = [

@@ -43,24 +43,84 @@ export interface DomDocument extends DomParent {
   createElement(tag: string): DomElement;
 }
 
+// linkedom keeps a document as one linked list: each element is followed by its attributes, then its
+// descendants, then an end marker. Following that list visits elements in document order without the
+// `firstChild`/`nextSibling` getters, which skip attributes and look up end markers on every step.
+// The two keys are linkedom's own symbols, found by name once; if a linkedom version names them otherwise,
+// the walk falls back to the getters.
+let NEXT: symbol | undefined;
+let END: symbol | undefined;
+let probed = false;
+
+interface Linked extends DomNode {
+  [key: symbol]: Linked | null | undefined;
+}
+
+function probeLinks(el: DomNode): void {
+  probed = true;
+  for (const key of Object.getOwnPropertySymbols(el)) {
+    if (key.description === 'next') NEXT = key;
+    else if (key.description === 'end') END = key;
+  }
+}
+
+function walkLinked(
+  root: Linked,
+  next: symbol,
+  end: symbol,
+  visit: (el: DomElement) => boolean | undefined,
+): void {
+  const stop = root[end];
+  let node = root[next];
+  while (node && node !== stop) {
+    if (node.nodeType === 1) {
+      // Read what follows the element's subtree first: the visitor may remove the element.
+      const after = node[end]?.[next];
+      if (visit(node as unknown as DomElement) === false) {
+        node = after;
+        continue;
+      }
+    }
+    node = node[next];
+  }
+}
+
+function walkChildren(root: DomNode, visit: (el: DomElement) => boolean | undefined): void {
+  for (let child = root.firstChild; child; ) {
+    // Read the next sibling first: the visitor may remove the child.
+    const next = child.nextSibling;
+    if (child.nodeType === 1 && visit(child as DomElement) !== false) walkChildren(child, visit);
+    child = next;
+  }
+}
+
 /**
  * Visits the elements under `root` in document order; returning `false` skips an element's children (for
  * instance after removing it). Cheaper than `querySelectorAll` on linkedom, which compiles its selector on
  * every call.
  */
 export function walkElements(root: DomNode, visit: (el: DomElement) => boolean | undefined): void {
+  let start = root;
   if (root.nodeType === 9) {
     // linkedom does not chain a doctype to the root element, so start from the root element itself.
     const html = (root as unknown as DomDocument).documentElement;
-    if (html && visit(html) !== false) walkElements(html, visit);
+    if (!html || visit(html) === false) return;
+    start = html;
+  }
+  if (!probed && start.nodeType === 1) probeLinks(start);
+  const linked = start as Linked;
+  if (NEXT && END && start.nodeType === 1 && linked[END]) walkLinked(linked, NEXT, END, visit);
+  else walkChildren(start, visit);
+}
+
+/** The same walk through the standard `firstChild`/`nextSibling` getters (for tests of the fast walk). */
+export function walkElementsByGetters(root: DomNode, visit: (el: DomElement) => boolean | undefined): void {
+  if (root.nodeType === 9) {
+    const html = (root as unknown as DomDocument).documentElement;
+    if (html && visit(html) !== false) walkChildren(html, visit);
     return;
   }
-  for (let child = root.firstChild; child; ) {
-    // Read the next sibling first: the visitor may remove the child.
-    const next = child.nextSibling;
-    if (child.nodeType === 1 && visit(child as DomElement) !== false) walkElements(child, visit);
-    child = next;
-  }
+  walkChildren(root, visit);
 }
 
 /**

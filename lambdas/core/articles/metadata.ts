@@ -4,6 +4,8 @@
  * Dublin Core meta tags, then the page's own markup, because that is the order in which publishers keep them
  * accurate.
  */
+
+import { isDateLine } from './dates';
 import {
   classOf,
   type DomDocument,
@@ -219,7 +221,8 @@ function bylineFromMarkup(document: DomDocument): string | undefined {
     if (!isBylineElement(el, cls)) return true;
     const raw = el.getAttribute('content') ?? nameInside(el)?.textContent ?? el.textContent ?? '';
     const text = raw.replace(/\s+/g, ' ').trim();
-    if (text.length < 3 || text.length > 100) return true;
+    // A "dateline" element often holds only the date.
+    if (text.length < 3 || text.length > 100 || isDateLine(text, true)) return true;
     const cleaned = cleanByline(text);
     // A long run of words without a comma or "and" is a headline in an author box, not a list of names.
     const wordCount = cleaned?.split(/\s+/).length ?? 0;

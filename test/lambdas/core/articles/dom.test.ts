@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   classOf,
   type DomDocument,
@@ -5,6 +7,8 @@ import {
   linkHref,
   pageIndex,
   tagOf,
+  walkElements,
+  walkElementsByGetters,
 } from '../../../../lambdas/core/articles/dom';
 import { parseDocument } from '../../../../lambdas/core/articles/extract';
 
@@ -50,5 +54,48 @@ describe('element helpers', () => {
     const doc: DomDocument = parseDocument(html);
     expect(tagOf(doc.createElement('DIV'))).toBe('div');
     expect(tagOf(firstByTag(doc, 'p') as never)).toBe('p');
+  });
+});
+
+describe('walkElements', () => {
+  const page = readFileSync(join(__dirname, '../../../fixtures/articles/cleanup-rules.html'), 'utf8');
+  const names = (walk: typeof walkElements, skip: (cls: string) => boolean, removing: boolean) => {
+    const doc = parseDocument(page);
+    const seen: string[] = [];
+    walk(doc as never, (el) => {
+      seen.push(`${tagOf(el)}.${classOf(el)}`);
+      if (!skip(classOf(el))) return true;
+      if (removing) el.remove();
+      return false;
+    });
+    return seen;
+  };
+
+  it('visits the same elements in the same order as a walk through the DOM getters', () => {
+    const all = names(walkElements, () => false, false);
+    expect(all.length).toBeGreaterThan(20);
+    expect(all).toEqual(names(walkElementsByGetters, () => false, false));
+  });
+
+  it('skips the children of elements the visitor declines, also when it removes them', () => {
+    const skip = (cls: string) => /story|social/.test(cls);
+    const skipped = names(walkElements, skip, false);
+    expect(skipped.length).toBeLessThan(names(walkElements, () => false, false).length);
+    expect(skipped).toEqual(names(walkElementsByGetters, skip, false));
+    expect(names(walkElements, skip, true)).toEqual(skipped);
+  });
+
+  it('walks a subtree only, from an element', () => {
+    const doc = parseDocument(page);
+    const body = firstByTag(doc, 'body');
+    if (!body) throw new Error('no body');
+    const inBody: string[] = [];
+    walkElements(body, (el) => {
+      inBody.push(tagOf(el));
+      return true;
+    });
+    expect(inBody).not.toContain('body');
+    expect(inBody).not.toContain('title');
+    expect(inBody).toContain('p');
   });
 });

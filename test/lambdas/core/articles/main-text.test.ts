@@ -103,6 +103,15 @@ describe('slimHtml', () => {
     expect(slim).toContain('<p>one <b>two</b> three</p>');
     expect(slim).toContain('<div><p>');
   });
+
+  it('cuts navigation menus, nested ones included, and leaves an unclosed one to the parser', () => {
+    const slim = slimHtml(
+      '<body><NAV class="top"><ul><li>Home</li><nav><a>Sub</a></nav><li>World</li></ul></NAV><p>Story</p><nav>Foot</nav></body>',
+    );
+    expect(slim).toBe('<body><p>Story</p></body>');
+    expect(slimHtml('<body><p>Story</p><nav><a>Menu')).toBe('<body><p>Story</p><nav><a>Menu');
+    expect(slimHtml('<body><p>Story</p></nav>')).toBe('<body><p>Story</p></nav>');
+  });
 });
 
 describe('pathological pages', () => {

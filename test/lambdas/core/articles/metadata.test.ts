@@ -89,6 +89,28 @@ describe('metadata sources', () => {
     expect(a.siteName).toBe('Daily Star');
   });
 
+  it('skips a dateline element that holds only the date when looking for a printed byline', () => {
+    const a = extractArticle(
+      page(
+        '',
+        '<span class="dateline">Sunday, Feb 1, 2015 11:57 AM UTC</span><span class="byline">Ruth Okafor</span>',
+      ),
+      { url },
+    );
+    expect(a.byline).toBe('Ruth Okafor');
+  });
+
+  it('does not read a byline from a navigation menu', () => {
+    const a = extractArticle(
+      page(
+        '',
+        '<nav><ul><li><a href="/s">Other story</a> <span class="byline">Menu Writer</span></li></ul></nav>',
+      ),
+      { url },
+    );
+    expect(a.byline).toBeUndefined();
+  });
+
   it('takes og:url as the canonical URL when there is no link rel=canonical, and the page URL otherwise', () => {
     expect(extractArticle(page('<meta property="og:url" content="/canon">'), { url }).canonicalUrl).toBe(
       'https://news.example/canon',
