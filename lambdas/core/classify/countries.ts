@@ -426,6 +426,17 @@ export function findCountryHits(
         continue;
       }
     }
+    // "Niger State", "Washington State": a province or US state named after a country or capital (but "the
+    // U.S. State Department", "Kenya's State House" are the country's own institutions).
+    const after = tokens[end + 1];
+    if (
+      entry.kind !== 'demonym' &&
+      next?.text === 'State' &&
+      !(span[span.length - 1] as Token).possessive &&
+      text.slice((span[span.length - 1] as Token).end, next.start) === ' ' &&
+      !(after?.upper && text.slice(next.end, after.start) === ' ')
+    )
+      continue;
     if (entry.kind === 'capital') {
       const isSeat = seats.has(span.map((t) => t.key).join(' '));
       const cityName = span.length > 1 && span[span.length - 1]?.key === 'city';

@@ -261,6 +261,9 @@ export function peopleMentions(
     const keys = new Set([p.name, parts[parts.length - 1] as string]);
     // East Asian and Khmer names put the family name first ("Hun Sen", "Xi Jinping").
     if (parts.length === 2) keys.add(parts[0] as string);
+    // Portuguese and Spanish short names sit before the particle: "Luiz Inácio Lula da Silva" is "Lula".
+    const particle = parts.findIndex((w, i) => i > 0 && /^(?:da|do|dos|das|de)$/.test(w));
+    if (particle > 1) keys.add(parts[particle - 1] as string);
     for (const k of keys) if (!bySurface.has(k)) bySurface.set(k, mention);
   }
   void text;
