@@ -1,9 +1,8 @@
 /**
- * `newswire eval events FILE [--json] [--split all|tune|holdout] [--rules-only] [--errors]`: sentence-level PLOVER typing on the
+ * `newswire eval events FILE [--json] [--split all|tune|holdout] [--errors]`: sentence-level PLOVER typing on the
  * Zero-Shot-PLOVER TSV format (columns `sentence`, `marked_sentence`, `gold_root`; `YIELD` stands for CONCEDE
  * and RETREAT). Sentences are deduplicated; `--split` keeps a fixed hash-based hold-out (about 30%) that the
- * cue lexicon is never tuned on, so figures on it estimate unseen data. `--rules-only` leaves out the learned
- * fallback model.
+ * cue lexicon is never tuned on, so figures on it estimate unseen data.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -65,9 +64,7 @@ export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const file = args.positional[0];
   if (!file) {
-    console.error(
-      'usage: newswire eval events FILE [--json] [--split all|tune|holdout] [--rules-only] [--errors]',
-    );
+    console.error('usage: newswire eval events FILE [--json] [--split all|tune|holdout] [--errors]');
     return 2;
   }
   const split = stringFlag(args, 'split') ?? 'all';
@@ -81,15 +78,11 @@ export async function run(argv: string[]): Promise<number> {
   const classes = [...new Set(rows.map((r) => r.gold_root as string))].sort();
   const stats = new Map(classes.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));
   let correct = 0;
-  let byModel = 0;
   const errors: { sentence: string; gold: string; got: string; cue?: string }[] = [];
   for (const r of rows) {
     const gold = r.gold_root as string;
-    const result = typeSentence(r.marked_sentence || (r.sentence as string), {
-      useModel: !args.flags.has('rules-only'),
-    });
+    const result = typeSentence(r.marked_sentence || (r.sentence as string));
     const got = asGold(result.plover);
-    if (result.by === 'model') byModel++;
     if (got === gold) {
       correct++;
       const s = stats.get(gold);
@@ -104,7 +97,6 @@ export async function run(argv: string[]): Promise<number> {
         gold,
         got,
         ...(result.match ? { cue: result.match } : {}),
-        ...(result.by === 'model' ? { cue: `model, p=${(result.probability ?? 0).toFixed(2)}` } : {}),
       });
     }
   }
@@ -127,7 +119,6 @@ export async function run(argv: string[]): Promise<number> {
     accuracy: rows.length ? correct / rows.length : 0,
     macroF1,
     perClass,
-    byModel,
   };
   if (args.flags.has('json')) {
     console.log(JSON.stringify({ ...result, errors: errors.length }, null, 2));
@@ -135,7 +126,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   console.log(
-    `sentences: ${result.n} (deduplicated, split ${split})  accuracy ${pct(result.accuracy)}  macro-F1 ${pct(macroF1)}  typed by the model: ${byModel}`,
+    `sentences: ${result.n} (deduplicated, split ${split})  accuracy ${pct(result.accuracy)}  macro-F1 ${pct(macroF1)}`,
   );
   for (const [c, s] of Object.entries(perClass))
     console.log(

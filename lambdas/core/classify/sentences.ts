@@ -1,27 +1,38 @@
 /**
- * Sentence-level PLOVER typing: the hand-written predicate rules and cues (`classifySentence`) first; when
- * they find nothing, the learned naive Bayes model (`sentence-model.ts`) types the predicate window. Measured
- * as a vote it lost to the rules wherever the two disagreed, so it only fills their gaps.
+ * Sentence-level PLOVER typing: sentence shapes that decide the type whatever the verb (a conditional hostile act,
+ * a speaker reporting the target's deeds), then the hand-written predicate rules, cues and verb lexicon
+ * (`classifySentence`). A learned fallback was tried and dropped (docs/quality.md, "Sentences").
  */
 import type { PloverType } from '../model';
 import { classifySentence } from './analyse';
 import { classifyPredicate, quadClass } from './events';
-import { modelSentence, unmark } from './sentence-model';
-
-// Below this posterior the model's guess was wrong more often than right (tune split and PLOVER gold records,
-// model trained without them): 1 right and 2 wrong under 0.4, 8 right and 1 wrong above. An abstention costs
-// recall only, a wrong guess also costs another class's precision.
-const MIN_PROBABILITY = 0.4;
 
 /** How a sentence was typed. */
 export interface SentenceType {
   readonly plover: PloverType | undefined;
   readonly cameoCode?: string;
   readonly match?: string;
-  /** `rules` for the predicate rules, cues and verb lexicon; `model` for the learned fallback. */
-  readonly by?: 'rules' | 'model';
-  /** The model's posterior probability, when the model decided. */
-  readonly probability?: number;
+}
+
+interface Span {
+  readonly kind: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The sentence without its `<s>`/`<t>` marks, and where each marked span sits in it. */
+export function unmark(marked: string): { plain: string; spans: Span[] } {
+  const spans: Span[] = [];
+  let plain = '';
+  let last = 0;
+  for (const m of marked.matchAll(/<([st])>(.*?)<\/\1>/g)) {
+    plain += marked.slice(last, m.index);
+    const start = plain.length;
+    plain += m[2] ?? '';
+    spans.push({ kind: m[1] ?? '', start, end: plain.length });
+    last = (m.index ?? 0) + m[0].length;
+  }
+  return { plain: plain + marked.slice(last), spans };
 }
 
 // A comma-enclosed aside right after the source ("<s>X</s>, angered by the drills, warned ...") hides the verb
@@ -70,14 +81,10 @@ export function sentenceShape(marked: string, ruled: PloverType | undefined): Pl
   return undefined;
 }
 
-/** Types a sentence whose source and target are marked `<s>…</s>` and `<t>…</t>`; `useModel: false` keeps rules only. */
-export function typeSentence(marked: string, options: { useModel?: boolean } = {}): SentenceType {
+/** Types a sentence whose source and target are marked `<s>…</s>` and `<t>…</t>`. */
+export function typeSentence(marked: string): SentenceType {
   const ruled = classifySentence(dropAside(marked));
   const shaped = sentenceShape(marked, ruled.plover);
-  if (shaped) return { plover: shaped, by: 'rules', ...(ruled.match ? { match: ruled.match } : {}) };
-  if (ruled.plover || options.useModel === false)
-    return { ...ruled, ...(ruled.plover ? { by: 'rules' } : {}) };
-  const learned = modelSentence(marked);
-  if (!learned || learned.probability < MIN_PROBABILITY) return ruled;
-  return { plover: learned.plover, by: 'model', probability: learned.probability };
+  if (shaped) return { plover: shaped, ...(ruled.match ? { match: ruled.match } : {}) };
+  return ruled;
 }
