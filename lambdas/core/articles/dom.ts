@@ -35,11 +35,13 @@ export interface DomElement extends DomNode, DomParent {
   closest(selector: string): DomElement | null;
   remove(): void;
   appendChild(node: DomNode): DomNode;
+  replaceChildren(...nodes: DomNode[]): void;
 }
 
 /** A parsed HTML document. */
 export interface DomDocument extends DomParent {
   readonly documentElement: DomElement | null;
+  readonly body: DomElement | null;
   createElement(tag: string): DomElement;
 }
 

@@ -123,6 +123,7 @@ export function extractArticle(html: string, opts: ExtractOptions): ExtractedArt
     description: meta.description,
     url: opts.url,
     articleBody: article?.articleBody as string | undefined,
+    reparse: () => parseDocument(html),
   });
   const text = blocks.join('\n\n');
   const wordCount = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;

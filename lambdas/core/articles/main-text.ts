@@ -343,8 +343,9 @@ function narrowToArticle(document: DomDocument): void {
     }
   }
   if (!best) return;
-  body.innerHTML = '';
-  body.appendChild(best);
+  // Not `innerHTML = ''`: linkedom builds a whole new document to parse the empty string.
+  best.remove();
+  body.replaceChildren(best);
 }
 
 /** Options for finding the main text. */
@@ -358,6 +359,11 @@ export interface MainTextOptions {
   readonly description?: string;
   /** JSON-LD `articleBody`, when the page has one. */
   readonly articleBody?: string;
+  /**
+   * A fresh parse of the same page. With it, Readability's copy of the page (kept in case it must start
+   * again, which it seldom does) is only made when it is needed.
+   */
+  readonly reparse?: () => DomDocument;
 }
 
 /**
@@ -424,9 +430,48 @@ function speedUp(reader: Record<string, unknown>): void {
   replace('_fixRelativeUris', () => undefined);
 }
 
-function readabilityBlocks(document: DomDocument, pageUrl?: string): TextBlock[] {
+/**
+ * Readability starts by serialising the whole page (`innerHTML`) so that it can put it back and try again with
+ * looser rules when it finds too little text, which happens on about one page in twenty. Instead the body
+ * hands out a marker, and only when Readability writes the marker back is the page rebuilt from `rebuild`.
+ * Returns a function that removes the stand-in.
+ */
+function deferPageCopy(body: DomElement, rebuild: () => string): () => void {
+  let accessor: PropertyDescriptor | undefined;
+  for (let o = Object.getPrototypeOf(body); o && !accessor; o = Object.getPrototypeOf(o)) {
+    accessor = Object.getOwnPropertyDescriptor(o, 'innerHTML');
+  }
+  const { get, set } = accessor ?? {};
+  if (!get || !set) return () => undefined;
+  const marker = `<!--newswire page before Readability ${Math.random()}-->`;
+  let handedOut = false;
+  Object.defineProperty(body, 'innerHTML', {
+    configurable: true,
+    get() {
+      if (handedOut) return get.call(body);
+      handedOut = true;
+      return marker;
+    },
+    set(value: string) {
+      set.call(body, value === marker ? rebuild() : value);
+    },
+  });
+  return () => {
+    delete (body as unknown as Record<string, unknown>).innerHTML;
+  };
+}
+
+/** Removes furniture and narrows the page to the story, in place: what Readability is given. */
+function prepareForReadability(document: DomDocument, description?: string): void {
+  removeBoilerplate(document, description);
+  narrowToArticle(document);
+}
+
+function readabilityBlocks(document: DomDocument, pageUrl?: string, rebuild?: () => string): TextBlock[] {
   const root = document.documentElement;
   if (!root || tooDeep(root, MAX_DEPTH)) return plainBlocks(document, pageUrl);
+  const body = rebuild ? document.body : null;
+  const restore = body && rebuild ? deferPageCopy(body, rebuild) : () => undefined;
   try {
     const reader = new Readability<DomNode>(document, {
       serializer: (n: DomNode) => n,
@@ -440,6 +485,8 @@ function readabilityBlocks(document: DomDocument, pageUrl?: string): TextBlock[]
   } catch {
     // Too many elements (Readability refuses) or a DOM it cannot handle.
     return plainBlocks(document, pageUrl);
+  } finally {
+    restore();
   }
 }
 
@@ -473,9 +520,16 @@ function articleBodyBlocks(body: string, document: DomDocument): string[] {
  * anything else.
  */
 export function extractMainBlocks(document: DomDocument, opts: MainTextOptions = {}): string[] {
-  removeBoilerplate(document, opts.description);
-  narrowToArticle(document);
-  let blocks = dropLinkLists(readabilityBlocks(document, opts.url))
+  prepareForReadability(document, opts.description);
+  const { reparse } = opts;
+  const rebuild = reparse
+    ? () => {
+        const fresh = reparse();
+        prepareForReadability(fresh, opts.description);
+        return fresh.body?.innerHTML ?? '';
+      }
+    : undefined;
+  let blocks = dropLinkLists(readabilityBlocks(document, opts.url, rebuild))
     .filter((b) => !isPromptBlock(b))
     .filter((b) => !isBylineBlock(b, opts.byline));
   // A heading that repeats the title belongs to the page header, wherever the header ends.

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDateLine } from '../../../../lambdas/core/articles/dates';
-import { extractArticle, slimHtml } from '../../../../lambdas/core/articles/extract';
-import { isBylineBlock, isPromptBlock } from '../../../../lambdas/core/articles/main-text';
+import { extractArticle, parseDocument, slimHtml } from '../../../../lambdas/core/articles/extract';
+import { extractMainBlocks, isBylineBlock, isPromptBlock } from '../../../../lambdas/core/articles/main-text';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../../fixtures/articles', name), 'utf8');
 
@@ -152,5 +152,29 @@ describe('visibility inside the story', () => {
     expect(text).toContain('lighthouse keeper');
     expect(text).not.toContain('Secret draft sentence');
     expect(text).not.toContain('Screen readers skip');
+  });
+});
+
+describe("Readability's second attempt", () => {
+  // Too little text for Readability's first pass (under 300 characters, in a container whose class looks
+  // unlikely), so it restores the page and tries again with looser rules.
+  const short = `<html><body><h1>Notice</h1><div class="supplemental">
+    <p>The ferry timetable changes on Monday, with two extra crossings every weekday morning.</p>
+    <p>Tickets bought before the change stay valid.</p></div></body></html>`;
+  const long = `<html><body><h1>Report</h1><article>${'<p>The ferry timetable changes on Monday, with two extra crossings every weekday morning and a later boat on Fridays.</p>'.repeat(6)}</article></body></html>`;
+
+  it('rebuilds the page from a fresh parse only when Readability starts again, with the same text', () => {
+    const reparse = jest.fn(() => parseDocument(short));
+    const withCopy = extractMainBlocks(parseDocument(short), { reparse });
+    const eager = extractMainBlocks(parseDocument(short));
+    expect(reparse).toHaveBeenCalled();
+    expect(withCopy).toEqual(eager);
+    expect(withCopy.join(' ')).toContain('Tickets bought before the change');
+
+    const notNeeded = jest.fn(() => parseDocument(long));
+    expect(extractMainBlocks(parseDocument(long), { reparse: notNeeded })).toEqual(
+      extractMainBlocks(parseDocument(long)),
+    );
+    expect(notNeeded).not.toHaveBeenCalled();
   });
 });
