@@ -171,7 +171,9 @@ function isStandfirst(el: DomElement, target: string): boolean {
     /description|alternativeHeadline/i.test(itemprop) ||
     STANDFIRST_HINT.test(`${classOf(el)} ${el.getAttribute('id') ?? ''}`);
   if (!marked) return false;
-  const text = letters(el.textContent ?? '');
+  const raw = el.textContent ?? '';
+  if (raw.length < 30) return false;
+  const text = letters(raw);
   if (text.length < 30 || text.length > target.length * 1.3) return false;
   return (
     text === target ||
@@ -222,7 +224,11 @@ export function textBlocks(root: DomElement, pageUrl?: string): TextBlock[] {
       .replace(/ *\n */g, '\n')
       .trim()
       .replace(/\n{2,}/g, '\n');
-    if (t) blocks.push({ text: t, linkOnly: letters(linkText).length >= letters(t).length });
+    if (t) {
+      // Without link text the block is link-only only if it has no letters at all.
+      const linkOnly = linkText ? letters(linkText).length >= letters(t).length : !/[\p{L}\p{N}]/u.test(t);
+      blocks.push({ text: t, linkOnly });
+    }
     current = '';
     linkText = '';
   };
@@ -308,10 +314,12 @@ function dropLinkLists(blocks: readonly TextBlock[]): string[] {
 
 const LINK_LIST_MIN_WORDS = 8;
 
-function paragraphText(root: DomElement): number {
-  let n = 0;
-  for (const p of Array.from(root.getElementsByTagName('p'))) n += (p.textContent ?? '').length;
-  return n;
+function bodyOf(document: DomDocument): DomElement | undefined {
+  const root = document.documentElement;
+  for (let child = root?.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 1 && tagOf(child as DomElement) === 'body') return child as DomElement;
+  }
+  return root?.getElementsByTagName('body')[0];
 }
 
 /**
@@ -320,25 +328,36 @@ function paragraphText(root: DomElement): number {
  * `<article>` cards), and scoring it is most of Readability's cost.
  */
 function narrowToArticle(document: DomDocument): void {
-  const root = document.documentElement;
-  const body = root?.getElementsByTagName('body')[0];
+  const body = bodyOf(document);
   if (!body) return;
-  const candidates: DomElement[] = [];
+  const candidates = new Map<DomNode, number>();
+  const paragraphs: DomElement[] = [];
   walkElements(body, (el) => {
-    if (tagOf(el) === 'article' || tagOf(el) === 'main' || el.getAttribute('itemprop') === 'articleBody') {
-      candidates.push(el);
+    const tag = tagOf(el);
+    if (tag === 'p') paragraphs.push(el);
+    else if (tag === 'article' || tag === 'main' || el.getAttribute('itemprop') === 'articleBody') {
+      candidates.set(el, 0);
     }
     return true;
   });
-  if (candidates.length === 0) return;
-  const needed = Math.max(500, 0.8 * paragraphText(body));
+  if (candidates.size === 0) return;
+  // Paragraph text per container in one pass: each paragraph adds its length to the containers above it.
+  let total = 0;
+  for (const p of paragraphs) {
+    const n = (p.textContent ?? '').length;
+    total += n;
+    for (let up = p.parentNode; up && up !== body; up = up.parentNode) {
+      const sum = candidates.get(up);
+      if (sum !== undefined) candidates.set(up, sum + n);
+    }
+  }
+  const needed = Math.max(500, 0.8 * total);
   // The smallest container that still holds the story: an <article> inside <main> wins over <main>.
   let best: DomElement | undefined;
   let bestText = Number.POSITIVE_INFINITY;
-  for (const el of candidates) {
-    const n = paragraphText(el);
+  for (const [el, n] of candidates) {
     if (n >= needed && n < bestText) {
-      best = el;
+      best = el as DomElement;
       bestText = n;
     }
   }
