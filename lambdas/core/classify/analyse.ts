@@ -62,6 +62,8 @@ interface Context {
   readonly homeCountry?: string;
   /** Names the article introduces as companies ("Japanese carmaker Hondaku"). */
   readonly companies: ReadonlySet<string>;
+  /** Country codes of the article, most mentioned first. */
+  readonly ranked: readonly string[];
 }
 
 // Titles that, with no country given, mean the dateline country's own leader ("President William Ruto" in a
@@ -175,13 +177,13 @@ interface Candidate {
 
 // Company deals, tours and sport: their "agreements" and "visits" are not acts of states.
 const COMMERCIAL =
-  /\b(?:yuan|yen|peso|rupee|rupiah|won|baht|ringgit|currenc(?:y|ies)|stocks?|bonds?|investors|traders|markets?|to buy|acquir\w+|acquisition|merger|takeover|stake in|shares?|retailer|company|firm|operator|chain|band|concerts?|fans|tour|album|club|season|transfer|sponsor\w*)\b/i;
+  /\b(?:yuan|yen|peso|rupee|rupiah|the won|won (?:fell|rose|slid|slipped|weakened|strengthened|gained)|baht|ringgit|currenc(?:y|ies)|stocks?|bonds?|investors|traders|markets?|to buy|acquir\w+|acquisition|merger|takeover|stake in|shares?|retailer|company|firm|operator|chain|band|concerts?|fans|tour|album|club|season|transfer|sponsor\w*)\b/i;
 const SPORT =
   /\b(?:match|matches|friendly|World Cup|Olympics?|tournament|championship|league|qualifier|semi-?final|final|squad|coach|striker|goal|wickets?|innings|grand prix|medal|football|soccer|cricket|rugby|tennis|basketball|baseball|golf|boxing|Formula One|marathon|athletics|cycling|chess)\b/i;
 const UNREAL =
   /(?:\b(?:urg\w+|call\w* on|ask\w*|appeal\w* to|press\w*|demand\w*|encourag\w+)\b[^;]{0,40}\bto\s*$|\b(?:den(?:y|ies|ied)|not|\w+n't|never|refus\w+ to|could|might|if|whether)\b(?:\s+\w+){0,6}\s*$)/i;
 const DIPLOMATIC_CONTEXT =
-  /\b(?:talks|ties|relations|visit\w*|summit|envoy|ambassador|diplomat\w*|foreign minister|minister|president|premier|chancellor|leaders?|treaty|accord|pact|agreement|deal|sanctions?|embassy|bilateral|counterpart|relaciones|Beziehungen|relações|sommet|cumbre|Gipfel|cúpula|acuerdo|Abkommen|acordo|ministre|ministro)\b/i;
+  /\b(?:talks|ties|relations|visit\w*|summit|envoy|ambassador|diplomat\w*|foreign minister|counterparts?|leaders|treaty|accord|pact|agreement|deal|sanctions?|embassy|bilateral|counterpart|relaciones|Beziehungen|relações|sommet|cumbre|Gipfel|cúpula|acuerdo|Abkommen|acordo|ministre des affaires étrangères|canciller|Außenminister\w*|chanceler)\b/i;
 const DIPLOMATIC_BODIES = /\b(?:UN|U\.N\.|EU|ASEAN|NATO|BRICS|G7|G20|AU|OAS|OSCE|WHO|IAEA)\b/;
 const NOT_A_STATE_AFTER =
   /^\s+(?:[\w-]+\s+){0,2}(?:company|companies|firm|firms|maker|makers|carmaker|manufacturer|carrier|airline|lender|bank|insurer|retailer|operator|developer|start-?up|conglomerate|giant|group|brand|chain|band|singer|actor|actress|club|team|fans|tourists?|nationals?|citizens|state of|states of|province of)\b/i;
@@ -229,6 +231,30 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean })[] = [
     re: /\b[Ss]uspen(?:ds?|ded|ding|dió|de|d|dit|dierte?|deu)\s+(?:a |la |le |l'|die |o |a )?\p{Lu}[\p{L}-]+(?:[ -]\p{Lu}[\p{L}-]+)?(?:['’]s (?:membership|participation))?\s+(?:from|over|after|following|until|with immediate effect|de|tras|après|nach|wegen|após)\b/gu,
   },
   {
+    plover: 'ACCUSE',
+    cameo: '114',
+    diplomatic: true,
+    re: /\b(?:lodg\w+|made|makes|mak\w+)\s+(?:stern|solemn|strong|serious|formal)?\s*(?:representations|d[ée]marches?)\b/giu,
+  },
+  {
+    plover: 'AGREE',
+    cameo: '030',
+    diplomatic: true,
+    re: /\b(?:acuerd(?:a|an)|acordó|pactan|pactaron|concordam|concordaram|acordam|acorda|conviennent de|vereinbaren|vereinbarten)\b/giu,
+  },
+  {
+    plover: 'THREATEN',
+    cameo: '130',
+    diplomatic: true,
+    re: /\b(?:warn\w*|threat\w*|advierte|amenaza\w*|menace\w*|avertit|droht|drohte|warnt\w*|ameaça\w*)\b[^.;]{0,40}\b(?:countermeasures|counter-measures|retaliat\w+|reprisals?|serious consequences|contramedidas|represalias|contre-mesures|représailles|gegenma(?:ß|ss)nahmen|vergeltung|retaliação|represálias)/giu,
+  },
+  {
+    plover: 'RETREAT',
+    cameo: '081',
+    diplomatic: true,
+    re: /\b(?:lift\w*|eas(?:e|es|ed|ing)|relax\w*|scrap\w*|waiv\w+)\b[^.;]{0,30}\bvisa (?:rules|requirements|restrictions|bans?|curbs)/giu,
+  },
+  {
     plover: 'SANCTION',
     cameo: '161',
     diplomatic: true,
@@ -252,12 +278,22 @@ function articleCues(sentence: string): CueHit[] {
   return hits.sort((a, b) => a.index - b.index);
 }
 
+const CAUSE_BETWEEN =
+  /\b(?:after|following|amid|despite|over|tras|después|pese|malgré|après|nach|trotz|após|apesar|depois)\b/i;
+
 /** "Agreed to restore ties": the specific act after a generic pledge is the event. */
-function preferSpecific(hits: CueHit[]): CueHit[] {
+function preferSpecific(hits: CueHit[], sentence: string): CueHit[] {
   const first = hits[0];
   if (first?.cue.cameo !== '030') return hits;
+  const end = first.index + first.match.length;
+  // The specific act is the pledge's object, not a cause after it ("agree to reopen the border after weeks of
+  // blockades").
   const specific = hits.find(
-    (h) => h !== first && h.cue.plover !== 'CONSULT' && h.index <= first.index + first.match.length + 40,
+    (h) =>
+      h !== first &&
+      h.cue.plover !== 'CONSULT' &&
+      h.index <= end + 40 &&
+      !CAUSE_BETWEEN.test(sentence.slice(end, h.index)),
   );
   return specific ? [specific, ...hits.filter((h) => h !== specific)] : hits;
 }
@@ -267,7 +303,10 @@ function pickParties(parties: readonly Party[], cueAt: number): { actor?: Party;
   const after = dedupe(parties.filter((p) => p.at >= cueAt));
   const actor = before[0] ?? after[0];
   if (!actor) return {};
-  const rest = [...before.slice(1), ...after].filter((p) => p.code !== actor.code);
+  // "Spain, Ireland and Norway recognise a Palestinian state": three or more sides before the verb act together
+  // on the one named after it (two, as in "Saudi Arabia and Iran agree", are the pair).
+  const coalition = before.length >= 3 && after.some((p) => p.code !== actor.code);
+  const rest = (coalition ? after : [...before.slice(1), ...after]).filter((p) => p.code !== actor.code);
   // "Russia vetoes ... UN ...": prefer a body after the verb as recipient over a country named later.
   const recipient = rest[0];
   return { actor, ...(recipient ? { recipient } : {}) };
@@ -303,7 +342,7 @@ function decide(title: string, sentences: readonly string[], ctx: Context): Dipl
       rejected ||= `"${sentence}" is about companies or entertainment, not states`;
       continue;
     }
-    const hits = preferSpecific(articleCues(sentence));
+    const hits = preferSpecific(articleCues(sentence), sentence);
     if (hits.length === 0) continue;
     const parties = partiesIn(sentence, ctx);
     for (const hit of hits) {
@@ -326,8 +365,13 @@ function decide(title: string, sentences: readonly string[], ctx: Context): Dipl
         const subject = sentence.slice(0, hit.index);
         const stateSubject =
           STATE_WORDS.test(subject) || subject.split(/[^\p{L}]+/u).some((w) => people.has(w));
-        if (stateSubject && !recipient) recipient = actor;
+        if (stateSubject) recipient = actor;
         actor = undefined;
+        // "Baerbock trifft Wang Yi in Peking": the dateline is the other side's capital, so the untitled
+        // subject belongs to the country the article names most after the recipient's.
+        const other = ctx.ranked.find((c) => c !== recipient?.code);
+        if (stateSubject && recipient && (!homeCountry || homeCountry === recipient.code) && other)
+          actor = { code: other, igo: false, name: countryName(other) ?? other, at: 0 };
       }
       // The headline names one side only ("Xi arrives in Hanoi"): the lead names the other.
       if (actor && !recipient)
@@ -424,6 +468,11 @@ export function analyseStory(input: StoryInput): StoryAnalysis {
     people: bySurface,
     ...(homeCountry ? { homeCountry } : {}),
     companies: companyNames(full),
+    // Counted in the body: a headline names the topic ("... Gespräche über Handel und Ukraine").
+    ranked: countryMentions(
+      countryHits.filter((h) => h.start > input.title.length),
+      full,
+    ).map((c) => c.code),
   });
   return { countries, people, organizations, decision };
 }

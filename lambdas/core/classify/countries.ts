@@ -319,6 +319,31 @@ const US_STATE_CUES =
 const GEORGIA_COUNTRY_CUES =
   /\b(?:Tbilisi|Georgian|Caucasus|Abkhazia|South Ossetia|Kobakhidze|Georgian Dream)\b/;
 
+/** "held in Santiago, Montevideo and Lima": a capital listed after a preposition is a place like the first one. */
+function inPlaceList(tokens: readonly Token[], i: number, text: string): boolean {
+  let j = i - 1;
+  let listed = false;
+  while (j >= 0) {
+    const t = tokens[j] as Token;
+    const gap = text.slice(t.end, (tokens[j + 1] as Token).start);
+    if (LIST_JOINERS.has(t.key) && gap.trim() === '') {
+      listed = true;
+      j--;
+      continue;
+    }
+    if (gap.trim() === ',') listed = true;
+    else if (gap.trim() !== '') return false;
+    if (t.upper && !t.possessive) {
+      j--;
+      continue;
+    }
+    return listed && PREPOSITIONS.has(t.key) && t.key !== 'and';
+  }
+  return false;
+}
+
+const LIST_JOINERS = new Set(['and', 'et', 'y', 'e', 'und', 'or']);
+
 function isSubjectPosition(tokens: readonly Token[], i: number, end: number, text: string): boolean {
   const prev = tokens[i - 1];
   const next = tokens[end];
@@ -331,6 +356,7 @@ function isSubjectPosition(tokens: readonly Token[], i: number, end: number, tex
   }
   if (tok.allCaps && tok.text.length > 3) return false; // datelines in capitals
   if (prev && PREPOSITIONS.has(prev.key) && prev.key !== 'and') return false;
+  if (inPlaceList(tokens, i, text)) return false;
   if (last.possessive) return !next || !PLACE_NOUNS.has(next.key);
   if (!next) return false;
   const gap = text.slice(last.end, next.start);

@@ -16,7 +16,7 @@ interface Row {
   };
 }
 
-// Forty wire-style articles written to probe generalisation (not from any corpus), labelled by
+// Wire-style articles written in batches to probe generalisation (not from any corpus), labelled by
 // design/diplomatic-stories.md: every diplomatic PLOVER type, traps, IGO dyads, capitals, demonyms, es/fr/de/pt.
 const rows = readFileSync(join(__dirname, '../../../fixtures/classify/probe-articles.jsonl'), 'utf8')
   .split('\n')
@@ -30,7 +30,7 @@ const results = rows.map((row) => ({
 
 describe('probe articles (aggregate, against the issue targets)', () => {
   it('covers diplomatic and non-diplomatic stories in five languages', () => {
-    expect(rows.length).toBe(40);
+    expect(rows.length).toBeGreaterThanOrEqual(40);
     expect(new Set(rows.map((r) => r.language))).toEqual(new Set(['en', 'es', 'fr', 'de', 'pt']));
     expect(rows.filter((r) => r.labels.diplomatic).length).toBeGreaterThan(15);
     expect(rows.filter((r) => !r.labels.diplomatic).length).toBeGreaterThan(10);
