@@ -80,8 +80,8 @@ const SKIP_TAGS = new Set([
   'object',
 ]);
 
-function hintOf(el: DomElement): string {
-  return `${classOf(el)} ${el.getAttribute('id') ?? ''} ${el.getAttribute('role') ?? ''} ${el.getAttribute('aria-label') ?? ''}`;
+function hintOf(el: DomElement, classAndId: string): string {
+  return `${classAndId} ${el.getAttribute('role') ?? ''} ${el.getAttribute('aria-label') ?? ''}`;
 }
 
 /** Removes page furniture before Readability scores the page, so it cannot win or leak into the text. */
@@ -89,7 +89,8 @@ export function removeBoilerplate(root: DomElement | DomDocument, description?: 
   const standfirst = description ? letters(description) : '';
   walkElements(root as unknown as DomNode, (el) => {
     const tag = tagOf(el);
-    if (standfirst.length >= 30 && isStandfirst(el, standfirst)) {
+    const classAndId = `${classOf(el)} ${el.getAttribute('id') ?? ''}`;
+    if (standfirst.length >= 30 && isStandfirst(el, tag, classAndId, standfirst)) {
       el.remove();
       return false;
     }
@@ -109,7 +110,7 @@ export function removeBoilerplate(root: DomElement | DomDocument, description?: 
         return false;
       }
     }
-    const hint = hintOf(el);
+    const hint = hintOf(el, classAndId);
     if (hint.length === 3 && tag !== 'form' && tag !== 'figure' && tag !== 'figcaption') return true;
     if (EMBED_HINT.test(hint)) {
       // Embedded posts (tweets, Instagram) are quotes the story makes; "social" in their class must not make
@@ -162,14 +163,13 @@ function letters(s: string): string {
  * Only an element marked as such (subheading, `itemprop=description`, a summary-like class) counts, because on
  * many pages the description is simply the first paragraph, which is article text.
  */
-function isStandfirst(el: DomElement, target: string): boolean {
-  const tag = tagOf(el);
+function isStandfirst(el: DomElement, tag: string, classAndId: string, target: string): boolean {
   const itemprop = el.getAttribute('itemprop') ?? '';
   const marked =
     tag === 'h2' ||
     tag === 'h3' ||
     /description|alternativeHeadline/i.test(itemprop) ||
-    STANDFIRST_HINT.test(`${classOf(el)} ${el.getAttribute('id') ?? ''}`);
+    (classAndId.length > 1 && STANDFIRST_HINT.test(classAndId));
   if (!marked) return false;
   const raw = el.textContent ?? '';
   if (raw.length < 30) return false;
