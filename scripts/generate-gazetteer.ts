@@ -322,6 +322,26 @@ const SUPPLEMENT: Record<
   SWZ: { names: ['Eswatini', 'Swaziland'] },
 };
 
+/**
+ * German names with an adjective decline after a preposition or article ("in den Vereinigten Staaten",
+ * "im Vereinigten Königreich", "den Vereinigten Arabischen Emiraten"): the weak dative form of the name.
+ */
+function germanDative(name: string): string[] {
+  const words = name.split(' ');
+  if (words.length < 2) return [];
+  let changed = false;
+  const out = words.map((word, i) => {
+    if (i < words.length - 1 && /^\p{Lu}\p{Ll}+(?:isch|lich|igt|er)es?$/u.test(word)) {
+      changed = true;
+      return word.replace(/es?$/, 'en');
+    }
+    // A plural noun ending in -e takes -n in the dative ("Emirate" → "Emiraten").
+    if (i === words.length - 1 && changed && /e$/.test(word)) return `${word}n`;
+    return word;
+  });
+  return changed ? [out.join(' ')] : [];
+}
+
 function usable(name: string): boolean {
   // Two-letter codes ("KH") and non-Latin scripts would only add noise to a Latin-script matcher.
   if (/^[A-Z]{2}$/.test(name)) return name === 'US' || name === 'UK';
@@ -364,7 +384,10 @@ function main(): void {
     const inflected = new Set<string>();
     for (const lang of LANGS) {
       const v = i18n[lang]?.[a2];
-      for (const n of Array.isArray(v) ? v : v ? [v] : []) names.add(n);
+      for (const n of Array.isArray(v) ? v : v ? [v] : []) {
+        names.add(n);
+        if (lang === 'de') for (const d of germanDative(n)) names.add(d);
+      }
     }
     if (w) {
       names.add(w.name.common);
@@ -374,6 +397,7 @@ function main(): void {
         const t = w.translations[l];
         // Official forms in other languages ("République fédérale d'Allemagne") are rare in news; skip them.
         if (t) names.add(t.common);
+        if (t && l === 'deu') for (const d of germanDative(t.common)) names.add(d);
       }
       const en = w.demonyms?.eng;
       if (en) {

@@ -195,7 +195,7 @@ const CONDITIONAL_AFTER =
 // Before the act: "there were no plans for X to ...", "has no intention of ...".
 const NO_PLANS_BEFORE = /\bno (?:immediate )?(?:plans?|intention|arrangements?)\b[^.;]{0,90}$/i;
 const STATE_WORDS =
-  /\b(?:president|prime minister|minister|government|ministry|embassy|ambassador|envoy|diplomat\w*|foreign|leaders?|king|chancellor|parliament|summit|bilateral|state visit|sanctions)\b/i;
+  /\b(?:president|prime minister|minister|government|ministry|embassy|ambassador|envoy|diplomat\w*|foreign|leaders?|king|chancellor|parliament|summit|bilateral|state visit|sanctions|gobierno|gouvernement|governo|\w*regierung|ministerio|ministerium|minist\w+rio|canciller\w*|cancill\w+|presidente|présidente?|präsident\w*|ministre|ministro|ministra|kanzler\w*)\b/i;
 
 const ENVOY_WORDS = '(?:ambassador|envoy|embajador(?:a)?|ambassadeur|botschafter(?:in)?|embaixador(?:a)?)';
 
@@ -241,6 +241,12 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean })[] = [
     cameo: '030',
     diplomatic: true,
     re: /\b(?:acuerd(?:a|an)|acordó|pactan|pactaron|concordam|concordaram|acordam|acorda|conviennent de|vereinbaren|vereinbarten)\b/giu,
+  },
+  {
+    plover: 'AGREE',
+    cameo: '030',
+    diplomatic: true,
+    re: /\b(?:zugesagt|sag(?:t|te|en|ten)\b[^.;,]{0,80}\bzu(?=\s*(?:[.;,]|$))|versprich\w*|versprach\w*|promet(?:e|en|ió|ieron|tent|eu|eram|tre|tait)\b)/giu,
   },
   {
     plover: 'THREATEN',
@@ -298,15 +304,41 @@ function preferSpecific(hits: CueHit[], sentence: string): CueHit[] {
   return specific ? [specific, ...hits.filter((h) => h !== specific)] : hits;
 }
 
-function pickParties(parties: readonly Party[], cueAt: number): { actor?: Party; recipient?: Party } {
+// Acts two sides do together: coordinated subjects ("Saudi Arabia and Iran agree") are the pair.
+const RECIPROCAL_MATCH =
+  /\b(?:ties|relations|relaciones|beziehungen|relações|diplomatiques|diplomáticas|diplomatischen)\b/i;
+
+function reciprocal(cue: Cue): boolean {
+  return cue.plover === 'CONSULT' || cue.plover === 'AGREE' || cue.cameo === '057';
+}
+
+// Only names, punctuation and conjunctions between two parties: they are listed together ("Sweden and Finland").
+const JOINED = /^(?:[\s,&]+|(?:and|et|y|e|und)\b|\p{Lu}[\p{L}.'’-]*)*$/u;
+
+function pickParties(
+  parties: readonly Party[],
+  cueAt: number,
+  sentence: string,
+  hit: CueHit,
+): { actor?: Party; recipient?: Party } {
   const before = dedupe(parties.filter((p) => p.at < cueAt));
   const after = dedupe(parties.filter((p) => p.at >= cueAt));
   const actor = before[0] ?? after[0];
   if (!actor) return {};
-  // "Spain, Ireland and Norway recognise a Palestinian state": three or more sides before the verb act together
-  // on the one named after it (two, as in "Saudi Arabia and Iran agree", are the pair).
-  const coalition = before.length >= 3 && after.some((p) => p.code !== actor.code);
-  const rest = (coalition ? after : [...before.slice(1), ...after]).filter((p) => p.code !== actor.code);
+  // "Spain, Ireland and Norway recognise a Palestinian state", "Sweden and Finland ... summon envoys": sides
+  // listed together before a one-way act are co-actors; the recipient is the next side outside the list.
+  let listed = 1;
+  while (
+    listed < before.length &&
+    JOINED.test(sentence.slice((before[listed - 1] as Party).at, (before[listed] as Party).at))
+  )
+    listed++;
+  const together = reciprocal(hit.cue) || RECIPROCAL_MATCH.test(hit.match);
+  const outside = [...before.slice(listed), ...after].filter((p) => p.code !== actor.code);
+  const rest =
+    !together && listed > 1 && outside.length > 0
+      ? outside
+      : [...before.slice(1), ...after].filter((p) => p.code !== actor.code);
   // "Russia vetoes ... UN ...": prefer a body after the verb as recipient over a country named later.
   const recipient = rest[0];
   return { actor, ...(recipient ? { recipient } : {}) };
@@ -357,7 +389,7 @@ function decide(title: string, sentences: readonly string[], ctx: Context): Dipl
         if (i === 0) headlineUnreal = true;
         continue;
       }
-      let { actor, recipient } = pickParties(parties, hit.index);
+      let { actor, recipient } = pickParties(parties, hit.index, sentence, hit);
       // The subject must be a state or body named before the verb ("The tour will visit Chile" has none).
       if (actor && actor.at >= hit.index && !/^(?:SUPPORT|SANCTION|ACCUSE)$/.test(hit.cue.plover)) {
         // "Macron s'entretient avec Zelensky": a leader of unknown country before the verb makes the named

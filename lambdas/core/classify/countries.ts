@@ -465,8 +465,7 @@ export function findCountryHits(
       continue;
     if (entry.kind === 'capital') {
       const isSeat = seats.has(span.map((t) => t.key).join(' '));
-      const cityName = span.length > 1 && span[span.length - 1]?.key === 'city';
-      if (!loose && !isSeat && !cityName && !isSubjectPosition(tokens, end - len, end, text)) continue;
+      if (!loose && !isSeat && !isSubjectPosition(tokens, end - len, end, text)) continue;
       if (!first.upper) continue;
     }
     const last = span[span.length - 1] as Token;

@@ -31,12 +31,13 @@ const TITLE_WORDS = new Set(
     'président,présidente,ministre,premier,chancelier,presidente,ministro,ministra,canciller,primer,primeiro,' +
     'primeiro-ministro,chanceler,bundeskanzler,kanzler,ministerpräsident,ministerpräsidenten,außenminister,' +
     'außenministerin,präsident,präsidentin,bundespräsident,regierungschef,staatschef,monsieur,madame,señor,' +
+    'counterpart,homologue,homólogo,homóloga,homólogos,amtskollege,amtskollegen,amtskollegin,' +
     'of,for,affairs,and,the,de,des,du,del,la,le,do,da,dos,state'
   ).split(','),
 );
 // Title words that can close a title ("Foreign Minister", "Secretary of State"): a role must end on one.
 const TITLE_HEADS = new Set(
-  'minister,ministers,president,presidents,leaders,vice-president,chancellor,premier,secretary,secretary-general,general,gen,king,queen,prince,princess,emir,sheikh,sultan,pope,ambassador,envoy,spokesperson,spokesman,spokeswoman,governor,senator,commissioner,coach,captain,leader,speaker,chairman,chairwoman,director,mr,mrs,ms,dr,judge,prosecutor,président,présidente,ministre,chancelier,presidente,ministro,ministra,canciller,chanceler,bundeskanzler,kanzler,ministerpräsident,ministerpräsidenten,außenminister,außenministerin,präsident,präsidentin,bundespräsident,state,affairs,primeiro-ministro,regierungschef,staatschef,lt,col,maj,major,admiral,crown'.split(
+  'minister,ministers,president,presidents,leaders,vice-president,chancellor,premier,secretary,secretary-general,general,gen,king,queen,prince,princess,emir,sheikh,sultan,pope,ambassador,envoy,spokesperson,spokesman,spokeswoman,governor,senator,commissioner,coach,captain,leader,speaker,chairman,chairwoman,director,mr,mrs,ms,dr,judge,prosecutor,président,présidente,ministre,chancelier,presidente,ministro,ministra,canciller,chanceler,bundeskanzler,kanzler,ministerpräsident,ministerpräsidenten,außenminister,außenministerin,präsident,präsidentin,bundespräsident,state,affairs,primeiro-ministro,regierungschef,staatschef,lt,col,maj,major,admiral,crown,counterpart,homologue,homólogo,homóloga,amtskollege,amtskollegen,amtskollegin'.split(
     ',',
   ),
 );
@@ -171,7 +172,9 @@ export function findPeople(
     const name = clean.join(' ');
     const after = text.slice(end, end + 120);
     const apposition = APPOSITION_AFTER.exec(after);
-    const before = run.start === start ? titleBefore(start) : {};
+    // Words before the run ("his Italian counterpart", "ihrem chinesischen Amtskollegen") give a role and a
+    // country whether or not a title word inside the run was peeled off.
+    const before = titleBefore(run.start);
     const role = roleWords.length ? roleWords.join(' ') : (before.role ?? apposition?.[1]?.trim());
     let who = country ?? before.country;
     if (!who && apposition?.[1])
