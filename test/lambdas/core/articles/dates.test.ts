@@ -156,6 +156,19 @@ describe('date sources in a page', () => {
     );
   });
 
+  it("reads the printed day from a <time> element's text and prefers it to the country's zone", () => {
+    const stamp = '<meta property="article:published_time" content="2020-08-25T00:23:33Z">';
+    const printedNext = page(stamp, '<time datetime="2020-08-25T00:23:33Z">August 25, 2020</time>');
+    // The site is Canadian, but the page itself prints the UTC day: that is the day readers saw.
+    expect(extractPublicationDate(printedNext, { url: 'https://news.example.ca/story/1' })?.day).toBe(
+      '2020-08-25',
+    );
+    const printedBefore = page(stamp, '<time datetime="2020-08-25T00:23:33Z">24/08/2020 20:23</time>');
+    expect(extractPublicationDate(printedBefore, { url: 'https://news.example.fr/story/1' })?.day).toBe(
+      '2020-08-24',
+    );
+  });
+
   it('puts a late-evening UTC stamp on the next day for a site east of UTC, not for one west of it', () => {
     const stamp = '<meta property="article:published_time" content="2020-03-10T23:30:00Z">';
     expect(extractPublicationDate(page(stamp), { url: 'https://news.example.it/a/1' })?.day).toBe(
