@@ -102,6 +102,14 @@ function partiesIn(sentence: string, ctx: Context, offset = 0): Party[] {
       const at = h.end + owned[0].length - owned[1].length;
       if (ctx.companies.has(owned[1]) || orgs.some((o) => !o.igo && o.start === at)) continue;
     }
+    // "Leila de Lima", "Israel Katz": a country or capital inside a person's name.
+    const person = people.get(h.surface.replace(/['’]s$/, ''));
+    if (
+      person &&
+      (sentence.slice(Math.max(0, h.end - person.name.length), h.end) === person.name ||
+        sentence.startsWith(person.name, h.start))
+    )
+      continue;
     // "Bank of Korea", "Bharat Motors": a country inside an organisation's name.
     if (orgs.some((o) => !o.igo && o.start <= h.start && h.end <= o.end)) continue;
     parties.push({ code: h.code, igo: false, name: countryName(h.code) ?? h.code, at: offset + h.start });
@@ -249,6 +257,12 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean })[] = [
     re: /\b(?:zugesagt|sag(?:t|te|en|ten)\b[^.;,]{0,80}\bzu(?=\s*(?:[.;,]|$))|versprich\w*|versprach\w*|promet(?:e|en|ió|ieron|tent|eu|eram|tre|tait)\b)/giu,
   },
   {
+    plover: 'AGREE',
+    cameo: '030',
+    diplomatic: true,
+    re: /\bto (?:deepen|boost|strengthen|expand|bolster|step up|enhance)\b[^.;]{0,30}\b(?:ties|relations|cooperation|partnership)\b/giu,
+  },
+  {
     plover: 'THREATEN',
     cameo: '130',
     diplomatic: true,
@@ -271,9 +285,16 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean })[] = [
   },
 ];
 
+// "a case that rights groups called political persecution": "called" names something unless a call follows.
+const BARE_CALL = /^call(?:s|ed|ing)$/i;
+const A_CALL_AFTER =
+  /^[^.;]{0,80}\b(?:(?:tele)?phone|to (?:discuss|congratulate|offer|express|thank|convey|condole)|call)\b/i;
+
 /** Cue hits from the shared table plus the article-level ones above, earliest first. */
 function articleCues(sentence: string): CueHit[] {
-  const hits = findCues(sentence, true);
+  const hits = findCues(sentence, true).filter(
+    (h) => !(BARE_CALL.test(h.match.trim()) && !A_CALL_AFTER.test(sentence.slice(h.index + h.match.length))),
+  );
   for (const cue of ARTICLE_CUES) {
     cue.re.lastIndex = 0;
     const m = cue.re.exec(sentence);
