@@ -58,6 +58,9 @@ const SEATS: readonly [string, string][] = [
   ['Weißes Haus', 'USA'],
   ['Casa Branca', 'USA'],
 ];
+// The Pope's title in French, Spanish, Portuguese, Italian and German.
+const FOREIGN_POPE = new Set(['papa', 'pape', 'papst']);
+
 // Titles that name one country's head ("the Pope" is the Holy See's, "the Taoiseach" Ireland's).
 const LEADER_TITLES: readonly [string, string][] = [
   ['Pope', 'VAT'],
@@ -170,6 +173,7 @@ const REGIONS = [
   'Washington State',
   'Washington Post',
   'Washington Commanders',
+  'Credit Suisse',
   'Georgia Tech',
   'Panama Canal',
   'Central African',
@@ -306,6 +310,7 @@ const PREPOSITIONS = new Set(
 // Country names that are also given names or surnames (Michael Jordan, Denzel Washington).
 const AMBIGUOUS_SINGLE = new Set([
   'jordan',
+  'montenegro',
   'chad',
   'israel',
   'georgia',
@@ -344,7 +349,24 @@ function inPlaceList(tokens: readonly Token[], i: number, text: string): boolean
 
 const LIST_JOINERS = new Set(['and', 'et', 'y', 'e', 'und', 'or']);
 
+// "relations between Brasilia and Washington": capitals after "between" stand for their governments when the
+// phrase names a relationship, not a place.
+const RELATION_NOUNS = new Set(
+  'relations,ties,tensions,tension,talks,dispute,rift,feud,row,spat,standoff,rapprochement,détente,detente,trade,rivalry,friendship,partnership,dialogue,negotiations,gap,divide,split,thaw'.split(
+    ',',
+  ),
+);
+
+/** True when token `i` sits in "<relation> between X and Y" (at most six tokens after "between"). */
+function inRelationBetween(tokens: readonly Token[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(1, i - 6); j--) {
+    if ((tokens[j] as Token).key === 'between') return RELATION_NOUNS.has((tokens[j - 1] as Token).key);
+  }
+  return false;
+}
+
 function isSubjectPosition(tokens: readonly Token[], i: number, end: number, text: string): boolean {
+  if (inRelationBetween(tokens, i)) return true;
   const prev = tokens[i - 1];
   const next = tokens[end];
   const tok = tokens[i] as Token;
@@ -422,6 +444,9 @@ export function findCountryHits(
     const span = tokens.slice(i, end);
     i = end - 1;
     if (!entry.code || entry.kind === 'region') continue;
+    // "Pape Matar Sarr", "Papa Wemba": in English text these are given names, not the Pope.
+    if (language === 'en' && entry.kind === 'leader-title' && FOREIGN_POPE.has((span[0] as Token).key))
+      continue;
     if (entry.acronym && !span.every((t) => t.allCaps || !/\p{L}/u.test(t.text) || t.key === 'the')) continue;
     if (entry.cased && !span.some((t) => t.upper)) {
       if (language === 'en' || entry.kind !== 'demonym') continue;
