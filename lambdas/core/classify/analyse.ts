@@ -64,6 +64,10 @@ interface Context {
   readonly companies: ReadonlySet<string>;
   /** Country codes of the article, most mentioned first. */
   readonly ranked: readonly string[];
+  /** The whole article, for names a sentence alone leaves ambiguous ("Security Council" of the UN). */
+  readonly full: string;
+  /** People who speak for an intergovernmental body ("European Commission President Ursula von der Leyen"). */
+  readonly igoPeople: ReadonlyMap<string, { code: string; name: string }>;
 }
 
 // Titles that, with no country given, mean the dateline country's own leader ("President William Ruto" in a
@@ -77,6 +81,32 @@ const COMPANY_INTRO = new RegExp(
   `\\b${COMPANY_NOUNS}\\s+((?:\\p{Lu}[\\p{L}&.-]*)(?:\\s+\\p{Lu}[\\p{L}&.-]*){0,2})`,
   'gu',
 );
+
+// Between a body's name and a person's: only a title ("NATO Secretary General", "the head of the IAEA, ").
+const IGO_ROLE_BETWEEN =
+  /^(?:['’]s)?[\s,]*(?:(?:president|secretary|general|secretary-general|chief|head|commissioner|director|director-general|spokes\w+|chair\w*|envoy|high|representative|foreign|policy|présidente?|presidente|präsident\w*|chef|jefe|chefe|secrétaire|secretario|secretário|generalsekretär\w*|général|the|le|la|el|o|a|die|der)[\s,]+)*$/i;
+
+/** People introduced with a title of an intergovernmental body, mapped to its code. */
+function igoAffiliations(
+  orgHits: readonly OrgHit[],
+  personHits: readonly { name: string; start: number }[],
+  text: string,
+): Map<string, { code: string; name: string }> {
+  const out = new Map<string, { code: string; name: string }>();
+  for (const h of personHits) {
+    if (out.has(h.name)) continue;
+    const org = orgHits.find(
+      (o) =>
+        o.igo &&
+        o.end <= h.start &&
+        h.start - o.end <= 50 &&
+        !text.slice(o.end, h.start).includes('\n') &&
+        IGO_ROLE_BETWEEN.test(text.slice(o.end, h.start)),
+    );
+    if (org?.igo) out.set(h.name, { code: org.igo, name: org.name });
+  }
+  return out;
+}
 
 /** Capitalised names that follow a company noun anywhere in the text ("carmaker Hondaku" → Hondaku). */
 function companyNames(text: string): Set<string> {
@@ -92,7 +122,7 @@ function partiesIn(sentence: string, ctx: Context, offset = 0): Party[] {
   const { language, people } = ctx;
   const parties: Party[] = [];
   const tokens = tokenize(sentence);
-  const orgs = findOrganizations(sentence);
+  const orgs = findOrganizations(sentence, ctx.full);
   for (const h of findCountryHits(sentence, language, tokens, true)) {
     // "Vietnamese carmaker VinFast", "the Indian state of Tamil Nadu": a company or a province, not a state.
     if (h.kind === 'demonym' && NOT_A_STATE_AFTER.test(sentence.slice(h.end, h.end + 40))) continue;
@@ -121,6 +151,14 @@ function partiesIn(sentence: string, ctx: Context, offset = 0): Party[] {
   for (const t of tokens) {
     if (!t.upper) continue;
     const person = people.get(t.text);
+    const body = person && ctx.igoPeople.get(person.name);
+    if (body) {
+      // Not again right after the body's own name ("European Commission President Ursula von der Leyen").
+      const at = offset + t.start;
+      if (!parties.some((x) => x.code === body.code && x.at <= at && at - x.at < 80))
+        parties.push({ code: body.code, igo: true, name: body.name, at });
+      continue;
+    }
     const p =
       person && !person.country && ctx.homeCountry && person.role && HOME_LEADER_ROLE.test(person.role)
         ? { ...person, country: ctx.homeCountry }
@@ -255,6 +293,12 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean })[] = [
     cameo: '030',
     diplomatic: true,
     re: /\b(?:zugesagt|sag(?:t|te|en|ten)\b[^.;,]{0,80}\bzu(?=\s*(?:[.;,]|$))|versprich\w*|versprach\w*|promet(?:e|en|ió|ieron|tent|eu|eram|tre|tait)\b)/giu,
+  },
+  {
+    plover: 'THREATEN',
+    cameo: '130',
+    diplomatic: true,
+    re: /\b(?:threat(?:en|ens|ened|ening)|amenaza\w*|menace\w*|droht\w*|ameaça\w*)\b[^.;]{0,15}\b(?:to (?:veto|block)|de (?:vetar|bloquear|bloquer|mettre son veto)|mit (?:einem )?veto|vetar|bloquear)\b/giu,
   },
   {
     plover: 'AGREE',
@@ -522,6 +566,8 @@ export function analyseStory(input: StoryInput): StoryAnalysis {
     ...(homeCountry ? { homeCountry } : {}),
     companies: companyNames(full),
     // Counted in the body: a headline names the topic ("... Gespräche über Handel und Ukraine").
+    full,
+    igoPeople: igoAffiliations(orgHits, personHits, full),
     ranked: countryMentions(
       countryHits.filter((h) => h.start > input.title.length),
       full,

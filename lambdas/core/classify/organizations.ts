@@ -418,8 +418,8 @@ function bodiesInRun(raw: string): { name: string; offset: number; type: string 
   return [{ name, offset, type }];
 }
 
-/** Finds IGOs by name and acronym, and other bodies by the shape of their names. */
-export function findOrganizations(text: string): OrgHit[] {
+/** Finds IGOs by name and acronym, and other bodies by the shape of their names; `context` (the whole article) decides ambiguous names in a sentence. */
+export function findOrganizations(text: string, context: string = text): OrgHit[] {
   const hits: OrgHit[] = [];
   const taken: [number, number][] = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
@@ -430,10 +430,11 @@ export function findOrganizations(text: string): OrgHit[] {
     // "General Assembly" of a party or a company is not the UN's.
     if (
       (e.name === 'United Nations General Assembly' || e.name === 'United Nations Security Council') &&
-      !/\b(?:U\.?N\.?|United Nations|ONU|Nations unies|Naciones Unidas)\b/.test(text)
+      !/\b(?:U\.?N\.?|United Nations|ONU|Nations unies|Naciones Unidas)\b/.test(context)
     )
       continue;
-    if (e.name === 'African Union Peace and Security Council' && !/African Union|\bAU\b/.test(text)) continue;
+    if (e.name === 'African Union Peace and Security Council' && !/African Union|\bAU\b/.test(context))
+      continue;
     hits.push({
       name: e.name,
       acronym: e.acronyms[0],
@@ -451,11 +452,13 @@ export function findOrganizations(text: string): OrgHit[] {
     if (!e || overlaps(start, start + m[0].length)) continue;
     if (
       key === 'WHO' &&
-      !/World Health|\bWHO\b(?:'s)?\s+(?:said|says|chief|director|declared|has|warned)|the WHO\b/.test(text)
+      !/World Health|\bWHO\b(?:'s)?\s+(?:said|says|chief|director|declared|has|warned)|the WHO\b/.test(
+        context,
+      )
     )
       continue;
-    if (key === 'AU' && !/African Union/.test(text)) continue;
-    if (key === 'UA' && !/Union africaine|Unión Africana|União Africana/.test(text)) continue;
+    if (key === 'AU' && !/African Union/.test(context)) continue;
+    if (key === 'UA' && !/Union africaine|Unión Africana|União Africana/.test(context)) continue;
     const end = start + m[0].length;
     // "U.N. Security Council" was already taken above; a bare "U.N." adds the UN.
     hits.push({ name: e.parent ? e.name : e.name, acronym: key, type: 'igo', igo: e.code, start, end });

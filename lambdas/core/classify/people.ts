@@ -77,6 +77,19 @@ function runsOf(text: string): Run[] {
   return runs;
 }
 
+/**
+ * "European Commission President Ursula von der Leyen": a body's name, a title, then a name in one run. The
+ * person starts at the title that follows the last word of the body's name.
+ */
+function afterBodyName(run: Run): Run {
+  const words = run.words;
+  const lastBodyWord = words.findLastIndex((w) => NOT_PERSON.test(w.text));
+  if (lastBodyWord < 0 || lastBodyWord >= words.length - 2) return run;
+  const title = words[lastBodyWord + 1] as { text: string; start: number };
+  if (!TITLE_WORDS.has(title.text.toLowerCase())) return run;
+  return { start: title.start, end: run.end, words: words.slice(lastBodyWord + 1) };
+}
+
 /** Finds people by titles, appositions, possessive country forms, speech verbs and surname re-mentions. */
 export function findPeople(
   text: string,
@@ -128,7 +141,8 @@ export function findPeople(
       roleWords.shift();
     return { ...(roleWords.length ? { role: roleWords.join(' ') } : {}), ...(country ? { country } : {}) };
   };
-  for (const run of runsOf(text)) {
+  for (const whole of runsOf(text)) {
+    const run = afterBodyName(whole);
     // Peel leading demonyms/countries and title words: "Japanese Prime Minister Fumio Kishida".
     let i = 0;
     let country: string | undefined;
@@ -229,7 +243,8 @@ export function peopleMentions(
       (p) =>
         p.name === h.name ||
         (words.length === 1 && p.name.split(' ').includes(h.name)) ||
-        p.name.endsWith(` ${h.name}`),
+        // "Von der Leyen" at the start of a sentence is "Ursula von der Leyen".
+        p.name.toLowerCase().endsWith(` ${h.name.toLowerCase()}`),
     );
     if (same) {
       same.role ??= h.role;

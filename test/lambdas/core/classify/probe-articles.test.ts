@@ -76,3 +76,88 @@ describe('probe articles (aggregate, against the issue targets)', () => {
     expect(ok / hits.length).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+// One short case per general fix the probe set led to, so that each rule can fail on its own.
+describe('rules found by probing', () => {
+  const decide = (title: string, text: string, language?: string) =>
+    analyseStory({ title, text, ...(language ? { language } : {}) }).decision;
+  const codes = (title: string, text: string) => analyseStory({ title, text }).countries.map((c) => c.code);
+
+  it('reads "Niger State" as a Nigerian state, not the country', () => {
+    expect(
+      codes('Blast in Niger State', 'ABUJA, Jan 2 (Wire) - A blast in Niger State killed 12 people.'),
+    ).toEqual([]);
+    expect(codes('U.S. warns', 'The U.S. State Department said Niger must free the president.')).toEqual(
+      expect.arrayContaining(['USA', 'NER']),
+    );
+  });
+
+  it('does not count capitals listed after a preposition', () => {
+    expect(
+      codes(
+        'Festival tour',
+        'LIMA, June 2 (Wire) - The show went to Santiago, Montevideo and Quito last year.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('sends a one-way act by listed co-actors to the side outside the list', () => {
+    const d = decide(
+      'Sweden and Finland condemn Russian incursion, summon envoys',
+      'STOCKHOLM, June 2 (Wire) - Sweden summoned the Russian ambassador on Thursday over an airspace violation.',
+    );
+    expect(d.dyad).toBe('RUS-SWE');
+    expect(d.plover).toBe('ACCUSE');
+  });
+
+  it("does not read a country's company as the country", () => {
+    const d = decide(
+      "Japan's Hondaku signs deal with India's Bharat Motors",
+      'TOKYO, July 9 (Wire) - Japanese carmaker Hondaku said it signed an agreement with Bharat Motors.',
+    );
+    expect(d.diplomatic).toBe(false);
+  });
+
+  it('keeps a candidate promise and a denied meeting hypothetical', () => {
+    expect(
+      decide(
+        'Opposition candidate vows to restore ties with Israel if elected',
+        'BOGOTA, May 1 (Wire) - A Colombian opposition candidate said he would restore relations with Israel if elected.',
+      ).diplomatic,
+    ).toBe(false);
+    expect(
+      decide(
+        'Kremlin denies plans for Putin to meet Zelenskiy',
+        'MOSCOW, May 1 (Wire) - The Kremlin said there were no plans for President Vladimir Putin to hold a meeting with Ukraine\'s president. "Nothing is being discussed," a spokesman said, declining to say who would attend talks in Turkey.',
+      ).diplomatic,
+    ).toBe(false);
+  });
+
+  it('types requests for and rejections of mediation, and a body suspending a member', () => {
+    expect(
+      decide(
+        'Ethiopia asks African Union to mediate in dispute with Somalia',
+        'ADDIS ABABA, Feb 1 (Wire) - Ethiopia formally asked the African Union to mediate.',
+      ).plover,
+    ).toBe('REQUEST');
+    expect(
+      decide(
+        "Venezuela rejects Brazil's offer to mediate",
+        'CARACAS, Aug 1 (Wire) - Venezuela rejected a Brazilian proposal to broker talks.',
+      ).plover,
+    ).toBe('REJECT');
+    const s = decide(
+      'ECOWAS suspends Guinea after coup',
+      'ACCRA, Sept 8 (Wire) - ECOWAS suspended Guinea from its bodies after soldiers seized power.',
+    );
+    expect({ plover: s.plover, dyad: s.dyad }).toEqual({ plover: 'SANCTION', dyad: 'GIN-ECOWAS' });
+  });
+
+  it('ties a body official to the body', () => {
+    const d = decide(
+      'Von der Leyen visits Kyiv',
+      'KYIV, Nov 4 (Wire) - European Commission President Ursula von der Leyen arrived in Kyiv for talks with Ukrainian President Volodymyr Zelenskiy. Hungary objects.',
+    );
+    expect(d.dyad).toBe('UKR-EU');
+  });
+});
