@@ -295,6 +295,13 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean })[] = [
     re: /\b(?:zugesagt|sag(?:t|te|en|ten)\b[^.;,]{0,80}\bzu(?=\s*(?:[.;,]|$))|versprich\w*|versprach\w*|promet(?:e|en|ió|ieron|tent|eu|eram|tre|tait)\b)/giu,
   },
   {
+    plover: 'CONSULT',
+    cameo: '043',
+    diplomatic: true,
+    // German perfect tense puts the participle last: "hat ... die Regierungschefs ... empfangen".
+    re: /\b(?:hat|haben)\b[^.;]{0,120}\b(?:empfangen|getroffen|zusammengetroffen|telefoniert|gesprochen)\b|\bber(?:aten|ät|ieten)\b[^.;]{0,40}\büber\b/giu,
+  },
+  {
     plover: 'THREATEN',
     cameo: '130',
     diplomatic: true,
@@ -310,7 +317,7 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean })[] = [
     plover: 'THREATEN',
     cameo: '130',
     diplomatic: true,
-    re: /\b(?:warn\w*|threat\w*|advierte|amenaza\w*|menace\w*|avertit|droht|drohte|warnt\w*|ameaça\w*)\b[^.;]{0,40}\b(?:countermeasures|counter-measures|retaliat\w+|reprisals?|serious consequences|contramedidas|represalias|contre-mesures|représailles|gegenma(?:ß|ss)nahmen|vergeltung|retaliação|represálias)/giu,
+    re: /\b(?:warn\w*|threat\w*|advierte|amenaza\w*|menace\w*|avertit|droht|drohte|warnt\w*|ameaça\w*|(?:does|did) not rule out|no descarta|não descarta|n'exclut pas|schlie(?:ß|ss)t\w* nicht aus)\b[^.;]{0,40}\b(?:countermeasures|counter-measures|retaliat\w+|reprisals?|serious consequences|contramedidas|represalias|contre-mesures|représailles|gegenma(?:ß|ss)nahmen|vergeltung|retaliação|represálias)|\b(?:consider\w*|stud(?:y|ies|ied|ying)|weigh\w*|prepar\w+|estudar|estudia\w*|prépar\w+|étudi\w+|prüf\w+|kündigt\w*)\b[^.;]{0,25}\b(?:(?:retaliatory|reciprocal) (?:measures|tariffs|steps)|(?:medidas|mesures) (?:de )?(?:reciprocidade|reciprocidad|réciprocité|retorsión|rétorsion|represália|represalia)|gegenma(?:ß|ss)nahmen)/giu,
   },
   {
     plover: 'RETREAT',

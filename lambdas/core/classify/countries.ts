@@ -477,6 +477,13 @@ export function findCountryHits(
         continue;
       }
     }
+    // "Gulf of Thailand", "Sea of Japan": a sea or strait named after a country.
+    const featureOf = tokens[end - len - 1];
+    if (
+      featureOf?.key === 'of' &&
+      /^(?:Gulf|Sea|Bay|Strait|Straits|Golfo|Golfe|Mar|Mer)$/.test(tokens[end - len - 2]?.text ?? '')
+    )
+      continue;
     // "Niger State", "Washington State": a province or US state named after a country or capital (but "the
     // U.S. State Department", "Kenya's State House" are the country's own institutions).
     const after = tokens[end + 1];
