@@ -302,6 +302,12 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean })[] = [
     re: /\b(?:hat|haben)\b[^.;]{0,120}\b(?:empfangen|getroffen|zusammengetroffen|telefoniert|gesprochen)\b|\bber(?:aten|ät|ieten)\b[^.;]{0,40}\büber\b/giu,
   },
   {
+    plover: 'SUPPORT',
+    cameo: '051',
+    diplomatic: true,
+    re: /\b(?:thank(?:s|ed|ing)?\b(?! to\b)|agradec(?:e|eu|ió|ieron)|remerci(?:e|é)|dank(?:t|te)\b)/giu,
+  },
+  {
     plover: 'THREATEN',
     cameo: '130',
     diplomatic: true,
@@ -341,11 +347,26 @@ const BARE_CALL = /^call(?:s|ed|ing)$/i;
 const A_CALL_AFTER =
   /^[^.;]{0,80}\b(?:(?:tele)?phone|to (?:discuss|congratulate|offer|express|thank|convey|condole)|call)\b/i;
 
+// "The first 400 Kenyan police officers arrived in Haiti": a deployment or a crowd arriving is not a visit.
+const NOT_VISITORS_BEFORE =
+  /\b(?:police|officers|troops|soldiers|peacekeepers|forces|personnel|contingent|units|workers|migrants|refugees|tourists|fans|players|team|squad|passengers|ships?|vessels?|aircraft|planes?|cargo|shipments?|aid)\b[^.;]{0,40}$/i;
+// "vetoes media bill": a head of state's veto of a law at home, not a veto at an international body.
+const DOMESTIC_VETO_AFTER =
+  /^\s*(?:[\w-]+\s+){0,3}(?:bill|law|legislation|budget|amendment|reform|measure|decree)s?\b/i;
+
+/** Whether a shared-table cue hit reads another sense in its context (see the patterns above). */
+function otherReading(h: CueHit, sentence: string): boolean {
+  const after = sentence.slice(h.index + h.match.length);
+  const match = h.match.trim();
+  if (BARE_CALL.test(match) && !A_CALL_AFTER.test(after)) return true;
+  if (h.cue.cameo === '042' && /^(?:arriv|land)/i.test(match))
+    return NOT_VISITORS_BEFORE.test(sentence.slice(0, h.index));
+  return h.cue.plover === 'REJECT' && /veto/i.test(match) && DOMESTIC_VETO_AFTER.test(after);
+}
+
 /** Cue hits from the shared table plus the article-level ones above, earliest first. */
 function articleCues(sentence: string): CueHit[] {
-  const hits = findCues(sentence, true).filter(
-    (h) => !(BARE_CALL.test(h.match.trim()) && !A_CALL_AFTER.test(sentence.slice(h.index + h.match.length))),
-  );
+  const hits = findCues(sentence, true).filter((h) => !otherReading(h, sentence));
   for (const cue of ARTICLE_CUES) {
     cue.re.lastIndex = 0;
     const m = cue.re.exec(sentence);
