@@ -41,6 +41,8 @@ interface Party {
   readonly name: string;
   readonly role?: string;
   readonly at: number;
+  /** A body named as the setting of the event ("invites him to a BRICS summit"), not a side of it. */
+  readonly venue?: boolean;
 }
 
 const DATELINE =
@@ -52,6 +54,9 @@ export function stripDateline(sentence: string): { text: string; dateline?: stri
   if (!m) return { text: sentence };
   return { text: sentence.slice(m[0].length), dateline: m[0] };
 }
+
+const VENUE_AFTER = /^(?:['’]s)?\s+(?:summit|meeting|forum|conference|gathering|ministerial|talks)\b/i;
+const VENUE_BEFORE = /\b(?:summit|sidelines|meeting|conference) of (?:the )?$/i;
 
 /** What the article says about its names, used to read the parties of a sentence. */
 interface Context {
@@ -145,7 +150,10 @@ function partiesIn(sentence: string, ctx: Context, offset = 0): Party[] {
     parties.push({ code: h.code, igo: false, name: countryName(h.code) ?? h.code, at: offset + h.start });
   }
   for (const o of orgs) {
-    if (o.igo) parties.push({ code: o.igo, igo: true, name: o.name, at: offset + o.start });
+    if (!o.igo) continue;
+    const venue =
+      VENUE_AFTER.test(sentence.slice(o.end, o.end + 30)) || VENUE_BEFORE.test(sentence.slice(0, o.start));
+    parties.push({ code: o.igo, igo: true, name: o.name, at: offset + o.start, ...(venue ? { venue } : {}) });
   }
   // Leaders by surname ("Modi hosts Biden"), tied to their country elsewhere in the text.
   for (const t of tokens) {
@@ -223,7 +231,7 @@ interface Candidate {
 
 // Company deals, tours and sport: their "agreements" and "visits" are not acts of states.
 const COMMERCIAL =
-  /\b(?:yuan|yen|peso|rupee|rupiah|the won|won (?:fell|rose|slid|slipped|weakened|strengthened|gained)|baht|ringgit|currenc(?:y|ies)|stocks?|bonds?|investors|traders|markets?|to buy|acquir\w+|acquisition|merger|takeover|stake in|shares?|retailer|company|firm|operator|chain|band|concerts?|fans|tour|album|club|season|transfer|sponsor\w*)\b/i;
+  /\b(?:yuan|yen|peso|rupee|rupiah|the won|won (?:fell|rose|slid|slipped|weakened|strengthened|gained)|baht|ringgit|currenc(?:y|ies)|stocks?|bonds?|investors|traders|markets?|to buy|acquir\w+|acquisition|merger|takeover|stake in|shares?|retailer|company|firm|operator|chain|band|concerts?|fans|tour|album|club|season|transfer|sponsor\w*|unternehmen|konzern|staatsbahn|empresas?|compañías?|entreprises?|sociétés?|companhias?)\b/i;
 const SPORT =
   /\b(?:match|matches|friendly|World Cup|Olympics?|tournament|championship|league|qualifier|semi-?final|final|squad|coach|striker|goal|wickets?|innings|grand prix|medal|football|soccer|cricket|rugby|tennis|basketball|baseball|golf|boxing|Formula One|marathon|athletics|cycling|chess)\b/i;
 const UNREAL =
@@ -232,7 +240,7 @@ const DIPLOMATIC_CONTEXT =
   /\b(?:talks|ties|relations|visit\w*|summit|envoy|ambassador|diplomat\w*|foreign minister|counterparts?|leaders|treaty|accord|pact|agreement|deal|sanctions?|embassy|bilateral|counterpart|relaciones|Beziehungen|relações|sommet|cumbre|Gipfel|cúpula|acuerdo|Abkommen|acordo|ministre des affaires étrangères|canciller|Außenminister\w*|chanceler)\b/i;
 const DIPLOMATIC_BODIES = /\b(?:UN|U\.N\.|EU|ASEAN|NATO|BRICS|G7|G20|AU|OAS|OSCE|WHO|IAEA)\b/;
 const NOT_A_STATE_AFTER =
-  /^\s+(?:[\w-]+\s+){0,2}(?:company|companies|firm|firms|maker|makers|carmaker|manufacturer|carrier|airline|lender|bank|insurer|retailer|operator|developer|start-?up|conglomerate|giant|group|brand|chain|band|singer|actor|actress|club|team|fans|tourists?|nationals?|citizens|state of|states of|province of)\b/i;
+  /^\s+(?:[\w-]+\s+){0,2}(?:company|companies|firm|firms|maker|makers|carmaker|manufacturer|carrier|airline|lender|bank|insurer|retailer|operator|developer|start-?up|conglomerate|giant|group|brand|chain|band|singer|actor|actress|club|team|fans|tourists?|nationals?|citizens|state of|states of|province of|bahn|staatsbahn|konzern|unternehmen|firma|empresa|compañía|companhia|entreprise|société|groupe|grupo)(?![\p{L}])/iu;
 const NON_STATE =
   /\b(?:rebels?|guerrillas?|insurgents?|militants?|separatists?|militias?|opposition (?:parties|party|leaders?|groups?|figures|candidates?)|(?:presidential )?candidates?|challengers?|presidential hopefuls?|(?:trade|labou?r|teachers'?|workers'?) unions?|strikers|protesters|armed groups?)\b/i;
 // After the act: a condition that makes it a promise for later ("would restore ties if elected").
@@ -302,6 +310,12 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean })[] = [
     re: /\b(?:hat|haben)\b[^.;]{0,120}\b(?:empfangen|getroffen|zusammengetroffen|telefoniert|gesprochen)\b|\bber(?:aten|ät|ieten)\b[^.;]{0,40}\büber\b/giu,
   },
   {
+    plover: 'ACCUSE',
+    cameo: '114',
+    diplomatic: true,
+    re: /\b(?:convoc\w+|summon\w*|cit(?:a|ó|ou))\b[^.;]{0,40}\b(?:encargad[oa]s? de negocios|encarregad[oa]s? de negócios|geschäftsträger\w*)/giu,
+  },
+  {
     plover: 'SUPPORT',
     cameo: '051',
     diplomatic: true,
@@ -359,6 +373,12 @@ function otherReading(h: CueHit, sentence: string): boolean {
   const after = sentence.slice(h.index + h.match.length);
   const match = h.match.trim();
   if (BARE_CALL.test(match) && !A_CALL_AFTER.test(after)) return true;
+  // "encargada de negocios" is a chargé d'affaires, not a negotiation.
+  if (
+    /^neg[oó]cios$/i.test(match) &&
+    /\bencarregad[oa]s? de $|\bencargad[oa]s? de $/i.test(sentence.slice(0, h.index))
+  )
+    return true;
   if (h.cue.cameo === '042' && /^(?:arriv|land)/i.test(match))
     return NOT_VISITORS_BEFORE.test(sentence.slice(0, h.index));
   return h.cue.plover === 'REJECT' && /veto/i.test(match) && DOMESTIC_VETO_AFTER.test(after);
@@ -415,7 +435,8 @@ function pickParties(
   hit: CueHit,
 ): { actor?: Party; recipient?: Party } {
   const before = dedupe(parties.filter((p) => p.at < cueAt));
-  const after = dedupe(parties.filter((p) => p.at >= cueAt));
+  // A body after the verb that only sets the scene ("invites him to a BRICS summit") is not the recipient.
+  const after = dedupe(parties.filter((p) => p.at >= cueAt && !p.venue));
   const actor = before[0] ?? after[0];
   if (!actor) return {};
   // "Spain, Ireland and Norway recognise a Palestinian state", "Sweden and Finland ... summon envoys": sides
@@ -500,7 +521,7 @@ function decide(title: string, sentences: readonly string[], ctx: Context): Dipl
       }
       // The headline names one side only ("Xi arrives in Hanoi"): the lead names the other.
       if (actor && !recipient)
-        recipient = dedupe(leadParties).find((p) => p.code !== actor?.code && (p.igo || !actor?.igo || true));
+        recipient = dedupe(leadParties.filter((p) => !p.venue)).find((p) => p.code !== actor?.code);
       if (!actor && homeCountry)
         actor = { code: homeCountry, igo: false, name: countryName(homeCountry) ?? homeCountry, at: 0 };
       if (actor && !recipient && homeCountry && homeCountry !== actor.code)

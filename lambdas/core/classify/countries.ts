@@ -303,7 +303,7 @@ const PLACE_NOUNS = new Set(
   ),
 );
 const PREPOSITIONS = new Set(
-  'in,at,from,to,into,near,outside,around,across,via,through,toward,towards,of,between,en,a,à,dans,de,desde,em,no,na,nach,aus,bei,im,von,zu,por,para,sur,vers,über,para,and'.split(
+  'in,at,from,to,into,near,outside,around,across,via,through,toward,towards,of,between,en,a,à,dans,de,desde,em,no,na,nach,aus,bei,im,von,zu,por,para,sur,vers,über,para,and,zwischen,entre'.split(
     ',',
   ),
 );
