@@ -258,7 +258,34 @@ const ENVOY_WORDS = '(?:ambassador|envoy|embajador(?:a)?|ambassadeur|botschafter
  * mediation or talks (CAMEO 125/126 and 108, both in the spec's list), a body suspending a member state (CAMEO 16),
  * and recalling an ambassador "for consultations" in Spanish, Portuguese and German (CAMEO 161).
  */
-const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean })[] = [
+const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean; readonly igoRecipient?: boolean })[] = [
+  {
+    plover: 'REQUEST',
+    cameo: '100',
+    diplomatic: true,
+    // A UN organ's resolution demanding something of a state is the body acting on it.
+    re: /\b(?:General Assembly|Security Council|Asamblea General|Consejo de Seguridad|Assemblée générale|Conseil de sécurité|Generalversammlung|Sicherheitsrat|Assembleia Geral|Conselho de Segurança)\b[^.;]{0,60}\b(?:demand\w*|calls? (?:on|for)|called (?:on|for)|exig\w+|reclam\w+|fordert\w*|verlangt\w*)\b/giu,
+  },
+  {
+    plover: 'REQUEST',
+    cameo: '106',
+    diplomatic: true,
+    re: /\b(?:demand\w*|fordert\w*|verlangt\w*|exig\w+|reclam\w+)\b[^.;]{0,40}\b(?:(?:urgent |immediate )?(?:talks|negotiations|consultations|a meeting)\b|gespräch\w*|verhandlung\w*|diálogo|negociaci\w+|négociations|discussions|negociaç\w+)|\b(?:gespräch\w*|verhandlung\w*)\b[^.;]{0,50}\b(?:verlangt|gefordert)\b/giu,
+  },
+  {
+    plover: 'SANCTION',
+    cameo: '160',
+    diplomatic: true,
+    igoRecipient: true,
+    // Leaving a body: "withdraw from the WHO", "retirará al país de la OMS".
+    re: /\b(?:withdraw\w*|withdrew|quit\w*|leav(?:e|es|ing)|left|exit\w*|retir\w+|salida|sortie|quitte\w*|austritt|tritt\w* aus|saída|deixa\w*)\b[^.;]{0,30}\b(?:from|de|du|aus|da|do)\b/giu,
+  },
+  {
+    plover: 'SUPPORT',
+    cameo: '050',
+    diplomatic: true,
+    re: /\b(?:nam(?:e|es|ed|ing)|appoint\w*|designat\w+|nombr\w+|nomm\w+|ernenn\w+|nomei\w+)\b[^.;]{0,25}\b(?:first|primer|premier|ersten|primeiro)\w*\s+(?:\w+\s+)?(?:ambassador|embajador|ambassadeur|botschafter|embaixador)/giu,
+  },
   {
     plover: 'REJECT',
     cameo: '125',
@@ -294,7 +321,7 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean })[] = [
     plover: 'AGREE',
     cameo: '030',
     diplomatic: true,
-    re: /\b(?:acuerd(?:a|an)|acordó|pactan|pactaron|concordam|concordaram|acordam|acorda|conviennent de|vereinbaren|vereinbarten)\b/giu,
+    re: /\b(?:acuerd(?:a|an)|acordó|pactan|pactaron|concordam|concordaram|acordam|acorda|conviennent de|(?:ont|a|avaient) convenu|sont convenus|se sont mis d'accord|vereinbaren|vereinbarten)\b/giu,
   },
   {
     plover: 'AGREE',
@@ -394,7 +421,9 @@ function articleCues(sentence: string): CueHit[] {
     if (m && !hits.some((h) => h.index === m.index && h.cue.plover === cue.plover))
       hits.push({ cue, index: m.index, match: m[0] });
   }
-  return hits.sort((a, b) => a.index - b.index);
+  // At the same word, the article-level reading is the more specific one ("Gespräche ... verlangt").
+  const own = (h: CueHit) => (ARTICLE_CUES.includes(h.cue) ? 0 : 1);
+  return hits.sort((a, b) => a.index - b.index || own(a) - own(b));
 }
 
 const CAUSE_BETWEEN =
@@ -532,6 +561,19 @@ function decide(title: string, sentences: readonly string[], ctx: Context): Dipl
       const nonState = NON_STATE.exec(sentence);
       if (actor && recipient && nonState && recipient.at > hit.index && nonState.index < recipient.at) {
         rejected ||= `"${hit.match.trim()}" involves a non-state group, not a second state`;
+        continue;
+      }
+      // The body must be what is left ("withdraw from the WHO"), not a setting ("troops withdraw from NATO drills").
+      const leftBody =
+        recipient?.igo &&
+        /^\s*(?:the |la |el |le |l'|die |der |a |o )?$/i.test(
+          sentence.slice(hit.index + hit.match.length, Math.max(hit.index + hit.match.length, recipient.at)),
+        ) &&
+        !/^\S*\s+(?:drills|exercises|mission|operations?|buffer|base|zone)\b/i.test(
+          sentence.slice(recipient.at + recipient.name.length),
+        );
+      if ((hit.cue as { igoRecipient?: boolean }).igoRecipient && !leftBody) {
+        rejected ||= `"${hit.match.trim()}" leaves something other than a body`;
         continue;
       }
       if ((hit.cue as { igoActor?: boolean }).igoActor && actor && !actor.igo) {
