@@ -282,6 +282,18 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean; readonly igoR
   },
   {
     plover: 'SUPPORT',
+    cameo: '054',
+    diplomatic: true,
+    re: /\b(?:open(?:s|ed|ing)?|reopen\w*|inaugurat\w+|abr(?:e|en|ió|iu|em)|reabr\w+|ouvr\w+|rouvr\w+|eröffne\w*)\b[^.;]{0,20}\b(?:embass(?:y|ies)|embajadas?|ambassades?|botschaft(?:en)?|embaixadas?)\b/giu,
+  },
+  {
+    plover: 'SUPPORT',
+    cameo: '057',
+    diplomatic: true,
+    re: /\b(?:sign(?:s|ed|ing)?|firm(?:a|an|ó|aron)|assin(?:a|am|ou|aram)|sign(?:e|ent|é|ée|és)|unterzeichne\w*)\b[^.;]{0,60}\b(?:memorando|memorándum|mémorandum|absichtserklärung)/giu,
+  },
+  {
+    plover: 'SUPPORT',
     cameo: '050',
     diplomatic: true,
     re: /\b(?:nam(?:e|es|ed|ing)|appoint\w*|designat\w+|nombr\w+|nomm\w+|ernenn\w+|nomei\w+)\b[^.;]{0,25}\b(?:first|primer|premier|ersten|primeiro)\w*\s+(?:\w+\s+)?(?:ambassador|embajador|ambassadeur|botschafter|embaixador)/giu,
@@ -400,6 +412,15 @@ function otherReading(h: CueHit, sentence: string): boolean {
   const after = sentence.slice(h.index + h.match.length);
   const match = h.match.trim();
   if (BARE_CALL.test(match) && !A_CALL_AFTER.test(after)) return true;
+  // "at a cabinet meeting": a government's own meeting, not talks with another.
+  if (
+    h.cue.plover === 'CONSULT' &&
+    /^meet/i.test(match) &&
+    /\b(?:cabinet|board|party|shareholders['’]?|committee|caucus|staff|council of ministers|annual general)\s*$/i.test(
+      sentence.slice(0, h.index),
+    )
+  )
+    return true;
   // "encargada de negocios" is a chargé d'affaires, not a negotiation.
   if (
     /^neg[oó]cios$/i.test(match) &&
