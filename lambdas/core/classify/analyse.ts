@@ -281,6 +281,30 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean; readonly igoR
     re: /\b(?:withdraw\w*|withdrew|quit\w*|leav(?:e|es|ing)|left|exit\w*|retir\w+|salida|sortie|quitte\w*|austritt|tritt\w* aus|saída|deixa\w*)\b[^.;]{0,30}\b(?:from|de|du|aus|da|do)\b/giu,
   },
   {
+    plover: 'AGREE',
+    cameo: '036',
+    diplomatic: true,
+    re: /\boffer(?:s|ed|ing)?\s+to\s+(?:mediate|broker|host (?:talks|negotiations)|facilitate)\b|\bofrec\w+ (?:a )?(?:mediar|su mediación)|\bpropos\w+ (?:sa|de) médiation|\bbiet\w+\b[^.;]{0,20}\bVermittlung|\bofere\w+ (?:para )?mediar/giu,
+  },
+  {
+    plover: 'SANCTION',
+    cameo: '163',
+    diplomatic: true,
+    re: /\b(?:freez(?:e|es|ing)|froze|frozen)\b[^.;]{0,20}\bassets\b|\b(?:gel\w+|congel\w+|einfr\w+)\b[^.;]{0,20}\b(?:avoirs|activos|bienes|vermögen|ativos|bens)\b|\b(?:entry|travel) bans?\b|\bbann?(?:ed|ing)? (?:\w+ ){0,2}from entering\b/giu,
+  },
+  {
+    plover: 'SANCTION',
+    cameo: '166',
+    diplomatic: true,
+    re: /\bexpuls\w*\b[^.;]{0,40}\b(?:diplomat\w*|diplomát\w*|ambassad\w+|embajador\w*|embaixador\w*|botschafter\w*|haut-commissaire|high commissioner|encargad\w+)|\bausgewiesen\b/giu,
+  },
+  {
+    plover: 'SUPPORT',
+    cameo: '018',
+    diplomatic: true,
+    re: /\b(?:condolências|pêsames|condoglianze)/giu,
+  },
+  {
     plover: 'SUPPORT',
     cameo: '054',
     diplomatic: true,
