@@ -43,6 +43,8 @@ interface Party {
   readonly at: number;
   /** A body named as the setting of the event ("invites him to a BRICS summit"), not a side of it. */
   readonly venue?: boolean;
+  /** A country named as a place ("boats that left from Senegal"). */
+  readonly place?: boolean;
 }
 
 const DATELINE =
@@ -55,6 +57,8 @@ export function stripDateline(sentence: string): { text: string; dateline?: stri
   return { text: sentence.slice(m[0].length), dateline: m[0] };
 }
 
+const PLACE_BEFORE =
+  /\b(?:from|in|at|near|off|into|across|via|through|around|en|dans|em|na|no|im|aus|desde|depuis)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*\s*(?:,|and|y|et|e|und)\s+)*$/iu;
 const VENUE_AFTER = /^(?:['’]s)?\s+(?:summit|meeting|forum|conference|gathering|ministerial|talks)\b/i;
 const VENUE_BEFORE = /\b(?:summit|sidelines|meeting|conference) of (?:the )?$/i;
 
@@ -147,7 +151,14 @@ function partiesIn(sentence: string, ctx: Context, offset = 0): Party[] {
       continue;
     // "Bank of Korea", "Bharat Motors": a country inside an organisation's name.
     if (orgs.some((o) => !o.igo && o.start <= h.start && h.end <= o.end)) continue;
-    parties.push({ code: h.code, igo: false, name: countryName(h.code) ?? h.code, at: offset + h.start });
+    const place = PLACE_BEFORE.test(sentence.slice(Math.max(0, h.start - 60), h.start));
+    parties.push({
+      code: h.code,
+      igo: false,
+      name: countryName(h.code) ?? h.code,
+      at: offset + h.start,
+      ...(place ? { place } : {}),
+    });
   }
   for (const o of orgs) {
     if (!o.igo) continue;
@@ -240,7 +251,9 @@ const DIPLOMATIC_CONTEXT =
   /\b(?:talks|ties|relations|visit\w*|summit|envoy|ambassador|diplomat\w*|foreign minister|counterparts?|leaders|treaty|accord|pact|agreement|deal|sanctions?|embassy|bilateral|counterpart|relaciones|Beziehungen|relações|sommet|cumbre|Gipfel|cúpula|acuerdo|Abkommen|acordo|ministre des affaires étrangères|canciller|Außenminister\w*|chanceler)\b/i;
 const DIPLOMATIC_BODIES = /\b(?:UN|U\.N\.|EU|ASEAN|NATO|BRICS|G7|G20|AU|OAS|OSCE|WHO|IAEA)\b/;
 const NOT_A_STATE_AFTER =
-  /^\s+(?:[\w-]+\s+){0,2}(?:company|companies|firm|firms|maker|makers|carmaker|manufacturer|carrier|airline|lender|bank|insurer|retailer|operator|developer|start-?up|conglomerate|giant|group|brand|chain|band|singer|actor|actress|club|team|fans|tourists?|nationals?|citizens|state of|states of|province of|bahn|staatsbahn|konzern|unternehmen|firma|empresa|compañía|companhia|entreprise|société|groupe|grupo)(?![\p{L}])/iu;
+  /^\s+(?:[\w-]+\s+){0,2}(?:company|companies|firm|firms|maker|makers|carmaker|manufacturer|carrier|airline|lender|bank|insurer|retailer|operator|developer|start-?up|conglomerate|giant|group|brand|chain|band|singer|actor|actress|club|team|fans|tourists?|nationals?|citizens|state of|states of|province of|bahn|staatsbahn|konzern|unternehmen|firma|empresa|compañía|companhia|entreprise|société|groupe|grupo|rescuers|rescue|crews?|workers|fishermen|migrants|refugees|students|farmers|doctors|nurses|volunteers|passengers|residents|players|athletes|artists|journalists|businessm[ae]n|investors|traders)(?![\p{L}])/iu;
+const JUDICIAL_SUBJECT =
+  /\b(?:court|judges?|tribunal|prosecutors?|police|juez|jueza|juge|gericht|richter|polícia|policía|policia|staatsanwalt\w*|fiscal[ií]a)\b[^.;]{0,40}$/i;
 const NON_STATE =
   /\b(?:rebels?|guerrillas?|insurgents?|militants?|separatists?|militias?|opposition (?:parties|party|leaders?|groups?|figures|candidates?)|(?:presidential )?candidates?|challengers?|presidential hopefuls?|(?:trade|labou?r|teachers'?|workers'?) unions?|strikers|protesters|armed groups?)\b/i;
 // After the act: a condition that makes it a promise for later ("would restore ties if elected").
@@ -577,6 +590,11 @@ function decide(title: string, sentences: readonly string[], ctx: Context): Dipl
         if (i === 0) headlineUnreal = true;
         continue;
       }
+      // Courts, prosecutors and police act at home ("Kenyan court freezes assets"), whatever the verb.
+      if (JUDICIAL_SUBJECT.test(sentence.slice(0, hit.index))) {
+        rejected ||= `"${hit.match.trim()}" is done by a court or the police`;
+        continue;
+      }
       let { actor, recipient } = pickParties(parties, hit.index, sentence, hit);
       // The subject must be a state or body named before the verb ("The tour will visit Chile" has none).
       if (actor && actor.at >= hit.index && !/^(?:SUPPORT|SANCTION|ACCUSE)$/.test(hit.cue.plover)) {
@@ -595,7 +613,10 @@ function decide(title: string, sentences: readonly string[], ctx: Context): Dipl
       }
       // The headline names one side only ("Xi arrives in Hanoi"): the lead names the other.
       if (actor && !recipient)
-        recipient = dedupe(leadParties.filter((p) => !p.venue)).find((p) => p.code !== actor?.code);
+        // From other sentences, only a side named as such, not a setting or a place.
+        recipient = dedupe(leadParties.filter((p) => !p.venue && !p.place)).find(
+          (p) => p.code !== actor?.code,
+        );
       if (!actor && homeCountry)
         actor = { code: homeCountry, igo: false, name: countryName(homeCountry) ?? homeCountry, at: 0 };
       if (actor && !recipient && homeCountry && homeCountry !== actor.code)
