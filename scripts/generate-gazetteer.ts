@@ -43,7 +43,7 @@ const WC_LANG: Record<string, string> = { fr: 'fra', es: 'spa', de: 'deu', pt: '
  */
 const SUPPLEMENT: Record<
   string,
-  { names?: string[]; demonyms?: string[]; es?: string; pt?: string; de?: string }
+  { names?: string[]; demonyms?: string[]; es?: string; pt?: string; de?: string; capitals?: string[] }
 > = {
   USA: {
     names: ['US', 'U.S.', 'U.S.A.', 'America', 'EE.UU.', 'EEUU', 'Estados Unidos', 'USA', 'Etats-Unis'],
@@ -342,6 +342,46 @@ function germanDative(name: string): string[] {
   return changed ? [out.join(' ')] : [];
 }
 
+/**
+ * Spanish, French, German and Portuguese names of capitals the press uses as metonyms ("Pekín", "Moscou"):
+ * world-countries gives capitals in English only. Names that are also common words or peoples ("Roma") are
+ * left out.
+ */
+const CAPITAL_EXONYMS: Record<string, string[]> = {
+  CHN: ['Pekín', 'Pékin', 'Peking', 'Pequim'],
+  RUS: ['Moscú', 'Moscou', 'Moskau'],
+  GBR: ['Londres'],
+  DEU: ['Berlín'],
+  FRA: ['París'],
+  JPN: ['Tokio', 'Tóquio'],
+  POL: ['Varsovia', 'Varsovie', 'Warschau', 'Varsóvia'],
+  UKR: ['Kiev', 'Kiew', 'Kyjiw'],
+  BEL: ['Bruselas', 'Bruxelles', 'Brüssel', 'Bruxelas'],
+  IND: ['Nueva Delhi', 'Neu-Delhi', 'Nova Délhi', 'Nova Deli'],
+  KOR: ['Seúl', 'Séoul'],
+  IRN: ['Teherán', 'Téhéran', 'Teheran', 'Teerã'],
+  EGY: ['El Cairo', 'Le Caire', 'Kairo'],
+  SAU: ['Riad', 'Riyad'],
+  ISR: ['Jerusalén', 'Jérusalem'],
+  TWN: ['Taipéi', 'Taipé'],
+  VNM: ['Hanói'],
+  SYR: ['Damasco', 'Damas', 'Damaskus'],
+  IRQ: ['Bagdad'],
+  LBN: ['Beyrouth'],
+  AUT: ['Viena', 'Vienne', 'Wien'],
+  CHE: ['Berna'],
+  NLD: ['La Haya', 'La Haye', 'Den Haag', 'Haia'],
+  DNK: ['Copenhague', 'Kopenhagen'],
+  SWE: ['Estocolmo'],
+  GRC: ['Atenas', 'Athènes', 'Athen'],
+  CZE: ['Praga', 'Prag'],
+  PRT: ['Lisboa', 'Lisbonne', 'Lissabon'],
+  ESP: ['Madri'],
+  TUR: ['Ancara'],
+  MEX: ['Ciudad de México', 'Cidade do México'],
+  ARG: ['Buenos Aires'],
+};
+
 function usable(name: string): boolean {
   // Two-letter codes ("KH") and non-Latin scripts would only add noise to a Latin-script matcher.
   if (/^[A-Z]{2}$/.test(name)) return name === 'US' || name === 'UK';
@@ -416,7 +456,10 @@ function main(): void {
     if (sup?.pt) inflected.add(`~pt:${sup.pt}`);
     if (sup?.de) inflected.add(`~de:${sup.de}`);
     const display = w?.name.common ?? (i18n.en?.[a2] as string);
-    const capitals = (w?.capital ?? []).filter(usable).map((c) => c.replace(/ D\.C\.$/, ''));
+    const capitals = [
+      ...(w?.capital ?? []).filter(usable).map((c) => c.replace(/ D\.C\.$/, '')),
+      ...(CAPITAL_EXONYMS[a3] ?? []),
+    ];
     // One surface per matcher key: the matcher folds case, accents and dots, so "Etats-Unis" adds nothing
     // to "États-Unis". The accented, capitalised form is kept (it is also the display form).
     const clean = (s: Set<string>) => {

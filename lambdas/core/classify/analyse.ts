@@ -536,6 +536,10 @@ function pickParties(
     listed++;
   const together = reciprocal(hit.cue) || RECIPROCAL_MATCH.test(hit.match);
   const outside = [...before.slice(listed), ...after].filter((p) => p.code !== actor.code);
+  // "Finnish and Swedish leaders meet Biden": a side right after even a reciprocal verb is its object.
+  const end = hit.index + hit.match.length;
+  const object = listed > 1 ? outside.find((p) => p.at >= end && p.at - end <= 12 && !p.place) : undefined;
+  if (object) return { actor, recipient: object };
   const rest =
     !together && listed > 1 && outside.length > 0
       ? outside

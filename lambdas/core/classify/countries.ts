@@ -416,6 +416,12 @@ export function findCountryHits(
       key = len === 1 ? t.key : `${key} ${t.key}`;
       const entry = map.get(key);
       if (entry) found = { entry, len };
+      // "Marshall Islands-flagged": a name whose last word carries a hyphenated suffix.
+      const dash = t.key.indexOf('-');
+      if (!entry && len > 1 && dash > 0) {
+        const head = map.get(`${key.slice(0, key.length - t.key.length)}${t.key.slice(0, dash)}`);
+        if (head) found = { entry: head, len };
+      }
       if (!prefixes.has(key)) break;
     }
     if (!found && tok.text.includes('-')) {

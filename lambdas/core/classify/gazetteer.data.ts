@@ -78,7 +78,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Argentina|Argentine|Argentine Republic|Argentinien|República Argentina',
     '~fr:Argentin:Argentine|~es:argentino|~pt:argentino|~de:argentinisch',
-    'Buenos Aires',
+    'Buenos Aires|Buenos Aires',
   ],
   [
     'ARM',
@@ -103,7 +103,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Austria|Autriche|Oesterreich|Osterreich|Republic of Austria',
     'Austrian|Austrians|~fr:Autrichien:Autrichienne|~es:austriaco|~pt:austríaco|~de:österreichisch',
-    'Vienna',
+    'Vienna|Viena|Vienne|Wien',
   ],
   [
     'AZE',
@@ -152,7 +152,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Belgie|Belgien|Belgique|Belgium|Bélgica|Kingdom of Belgium|Koninkrijk België|Königreich Belgien|Royaume de Belgique',
     'Belgian|Belgians|~fr:Belge:Belge|~es:belga|~pt:belga|~de:belgisch',
-    'Brussels',
+    'Brussels|Bruselas|Bruxelles|Brüssel|Bruxelas',
   ],
   ['BLZ', 'Belize', 0, 'Belice|Belize', 'Belizean|Belizeans|~fr:Bélizien:Bélizienne', 'Belmopan'],
   [
@@ -322,7 +322,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     "China|Chine|PRC|People's Republic of China|Volksrepublik China|Zhongguo|Zhonghua|Zhōnghuá Rénmín Gònghéguó",
     'Chinese|~fr:Chinois:Chinoise|~es:chino|~pt:chinês|~de:chinesisch',
-    'Beijing',
+    'Beijing|Pekín|Pékin|Peking|Pequim',
   ],
   [
     'CXR',
@@ -426,7 +426,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Chequia|Czech Republic|Czechia|República Checa|République Tchèque|Tchéquie|Tschechien|Tschechische Republik|Tschechischen Republik|Česko|Česká republika',
     'Czech|~fr:Tchèque:Tchèque|~de:tschechisch',
-    'Prague',
+    'Prague|Praga|Prag',
   ],
   [
     'DNK',
@@ -434,7 +434,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Danemark|Danmark|Denmark|Dinamarca|Kingdom of Denmark|Kongeriget Danmark',
     'Danish|~fr:Danois:Danoise|~es:danés|~pt:dinamarquês|~de:dänisch',
-    'Copenhagen',
+    'Copenhagen|Copenhague|Kopenhagen',
   ],
   [
     'DJI',
@@ -474,7 +474,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Arab Republic of Egypt|Egipto|Egito|Egypt|Ägypten|Égypte',
     'Egyptian|Egyptians|~fr:Égyptien:Égyptienne|~es:egipcio|~pt:egípcio|~de:ägyptisch',
-    'Cairo',
+    'Cairo|El Cairo|Le Caire|Kairo',
   ],
   [
     'SLV',
@@ -554,7 +554,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'France|Francia|Frankreich|França|French Republic|République française',
     'French|~fr:Français:Française|~es:francés|~pt:francês|~de:französisch',
-    'Paris',
+    'Paris|París',
   ],
   [
     'GUF',
@@ -610,7 +610,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Alemanha|Alemania|Allemagne|Bundesrepublik Deutschland|Deutschland|Federal Republic of Germany|Germany',
     'German|Germans|~fr:Allemand:Allemande|~es:alemán|~pt:alemão|~de:deutsch',
-    'Berlin',
+    'Berlin|Berlín',
   ],
   ['GHA', 'Ghana', 0, 'Gana|Ghana|Republic of Ghana', 'Ghanaian|Ghanaians|~fr:Ghanéen:Ghanéenne', 'Accra'],
   ['GIB', 'Gibraltar', 2, 'Gibraltar', 'Gibraltar|Gibraltars|~fr:Gibraltarien:Gibraltarienne', 'Gibraltar'],
@@ -620,7 +620,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Elláda|Grecia|Greece|Griechenland|Grèce|Hellenic Republic',
     'Greek|Greeks|Hellenic|~fr:Grec:Grecque|~es:griego|~pt:grego|~de:griechisch',
-    'Athens',
+    'Athens|Atenas|Athènes|Athen',
   ],
   [
     'GRL',
@@ -741,7 +741,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Bharat Ganrajya|Bhārat|Inde|India|Indien|Republic of India',
     'Indian|Indians|~fr:Indien:Indienne|~es:indio|~pt:indiano|~de:indisch',
-    'New Delhi',
+    'New Delhi|Nueva Delhi|Neu-Delhi|Nova Délhi|Nova Deli',
   ],
   [
     'IDN',
@@ -757,7 +757,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Iran|Irã|Irão|Islamic Republic of Iran|Jomhuri-ye Eslāmi-ye Irān|República Islámica de Irán',
     'Iranian|Iranians|Persian|~fr:Iranien:Iranienne|~es:iraní|~pt:iraniano|~de:iranisch',
-    'Tehran',
+    'Tehran|Teherán|Téhéran|Teheran|Teerã',
   ],
   [
     'IRQ',
@@ -765,7 +765,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Irak|Iraq|Iraque|Republic of Iraq',
     'Iraqi|~fr:Irakien:Irakienne|~es:iraquí|~pt:iraquiano|~de:irakisch',
-    'Baghdad',
+    'Baghdad|Bagdad',
   ],
   [
     'IRL',
@@ -781,7 +781,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     "Israel|Medīnat Yisrā'el|State of Israel",
     'Israeli|Israelis|~fr:Israélien:Israélienne|~es:israelí|~pt:israelense|~de:israelisch',
-    'Jerusalem',
+    'Jerusalem|Jerusalén|Jérusalem',
   ],
   [
     'ITA',
@@ -805,7 +805,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Japan|Japon|Japão|Nihon|Nippon',
     'Japanese|~fr:Japonais:Japonaise|~es:japonés|~pt:japonês|~de:japanisch',
-    'Tokyo',
+    'Tokyo|Tokio|Tóquio',
   ],
   [
     'JOR',
@@ -853,7 +853,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Corea del Sur|Coreia do Sul|Corée du Sud|Korea|Republic of Korea|República de Corea|South Korea|Südkorea',
     'Korean|Koreans|South Korean|South Koreans|~fr:Sud-coréen:Sud-coréenne|~es:surcoreano|~pt:sul-coreano|~de:südkoreanisch',
-    'Seoul',
+    'Seoul|Seúl|Séoul',
   ],
   [
     'KWT',
@@ -893,7 +893,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Al-Jumhūrīyah Al-Libnānīyah|Lebanese Republic|Lebanon|Liban|Libanon|Líbano',
     'Lebanese|~fr:Libanais:Libanaise|~es:libanés|~pt:libanês|~de:libanesisch',
-    'Beirut',
+    'Beirut|Beyrouth',
   ],
   [
     'LSO',
@@ -1038,7 +1038,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Estados Unidos Mexicanos|Mexicanos|Mexico|Mexiko|Mexique|United Mexican States',
     'Mexican|Mexicans|~fr:Mexicain:Mexicaine|~es:mexicano|~pt:mexicano|~de:mexikanisch',
-    'Mexico City',
+    'Mexico City|Ciudad de México|Cidade do México',
   ],
   [
     'FSM',
@@ -1134,7 +1134,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Holanda|Holland|Kingdom of the Netherlands|Nederland|Netherlands|Netherlands (Kingdom of the)|Niederlande|Pays-Bas|Países Baixos|Países Bajos|The Netherlands',
     'Dutch|Netherlandic|~fr:Néerlandais:Néerlandaise|~es:neerlandés|~pt:holandês|~de:niederländisch',
-    'Amsterdam',
+    'Amsterdam|La Haya|La Haye|Den Haag|Haia',
   ],
   [
     'NCL',
@@ -1288,7 +1288,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Poland|Polen|Pologne|Polonia|Republic of Poland|Rzeczpospolita Polska',
     'Polish|~fr:Polonais:Polonaise|~es:polaco|~pt:polonês|~de:polnisch',
-    'Warsaw',
+    'Warsaw|Varsovia|Varsovie|Warschau|Varsóvia',
   ],
   [
     'PRT',
@@ -1296,7 +1296,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Portugal|Portuguesa|Portuguese Republic|República Portuguesa',
     'Portuguese|~fr:Portugais:Portugaise|~es:portugués|~pt:português|~de:portugiesisch',
-    'Lisbon',
+    'Lisbon|Lisboa|Lisbonne|Lissabon',
   ],
   [
     'PRI',
@@ -1336,7 +1336,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Rusia|Russia|Russian Federation|Russie|Russische Föderation|Russischen Föderation|Russland',
     'Russian|Russians|~fr:Russe:Russe|~es:ruso|~pt:russo|~de:russisch',
-    'Moscow',
+    'Moscow|Moscú|Moscou|Moskau',
   ],
   [
     'RWA',
@@ -1409,7 +1409,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Arabia Saudita|Arabia Saudí|Arabie Saoudite|Kingdom of Saudi Arabia|Saudi|Saudi Arabia|Saudi-Arabien',
     'Saudi|Saudi Arabian|Saudi Arabians|Saudis|~fr:Saoudien:Saoudienne|~es:saudí|~pt:saudita|~de:saudisch',
-    'Riyadh',
+    'Riyadh|Riad|Riyad',
   ],
   [
     'SEN',
@@ -1497,7 +1497,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Espagne|Espanha|España|Kingdom of Spain|Reino de España|Spain|Spanien',
     'Spanish|~fr:Espagnol:Espagnole|~es:español|~pt:espanhol|~de:spanisch',
-    'Madrid',
+    'Madrid|Madri',
   ],
   [
     'LKA',
@@ -1545,7 +1545,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Kingdom of Sweden|Konungariket Sverige|Schweden|Suecia|Suède|Sweden',
     'Swedish|~fr:Suédois:Suédoise|~es:sueco|~pt:sueco|~de:schwedisch',
-    'Stockholm',
+    'Stockholm|Estocolmo',
   ],
   [
     'CHE',
@@ -1553,7 +1553,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Schweiz|Suisse|Suiza|Suíça|Svizra|Svizzera|Swiss Confederation|Switzerland',
     'Swiss|~fr:Suisse:Suisse|~es:suizo|~pt:suíço|~de:schweizerisch',
-    'Bern',
+    'Bern|Berna',
   ],
   [
     'SYR',
@@ -1561,7 +1561,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'República Árabe Siria|Siria|Syria|Syrian Arab Republic|Syrie|Syrien',
     'Syrian|Syrians|~fr:Syrien:Syrienne|~es:sirio|~pt:sírio|~de:syrisch',
-    'Damascus',
+    'Damascus|Damasco|Damas|Damaskus',
   ],
   [
     'TWN',
@@ -1569,7 +1569,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     2,
     'Chinese Taipei|Ilha Formosa|Republic of China|Republic of China (Taiwan)|Taiwan|Zhōnghuá Mínguó',
     'Taiwanese|~fr:Taïwanais:Taïwanaise|~es:taiwanés|~pt:taiwanês|~de:taiwanisch',
-    'Taipei',
+    'Taipei|Taipéi|Taipé',
   ],
   [
     'TJK',
@@ -1635,7 +1635,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Republic of Turkey|Republic of Türkiye|Turkey|Turkiye|Turquia|Turquie|Türkei|Türkiye Cumhuriyeti',
     'Turkish|Turks|~fr:Turc:Turque|~es:turco|~pt:turco|~de:türkisch',
-    'Ankara',
+    'Ankara|Ancara',
   ],
   [
     'TKM',
@@ -1668,7 +1668,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Ucrania|Ukraine|Ukrayina',
     'Ukrainian|Ukrainians|~fr:Ukrainien:Ukrainienne|~es:ucraniano|~pt:ucraniano|~de:ukrainisch',
-    'Kyiv',
+    'Kyiv|Kiev|Kiew|Kyjiw',
   ],
   [
     'ARE',
@@ -1684,7 +1684,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Britain|Great Britain|Großbritannien|Reino Unido|Royaume-Uni|U.K.|United Kingdom|United Kingdom of Great Britain and Northern Ireland|Vereinigten Königreich|Vereinigtes Königreich',
     'British|Briton|Britons|UK|~fr:Britannique:Britannique|~es:británico|~pt:britânico|~de:britisch',
-    'London',
+    'London|Londres',
   ],
   [
     'USA',
@@ -1740,7 +1740,7 @@ export const COUNTRY_ROWS: readonly (readonly [string, string, number, string, s
     0,
     'Cộng hòa Xã hội chủ nghĩa Việt Nam|Socialist Republic of Vietnam|Viet Nam|Vietnam|Vietname',
     'Vietnamese|~fr:Vietnamien:Vietnamienne|~es:vietnamita|~pt:vietnamita|~de:vietnamesisch',
-    'Hanoi',
+    'Hanoi|Hanói',
   ],
   [
     'VGB',
