@@ -444,11 +444,16 @@ const NOT_VISITORS_BEFORE =
 const DOMESTIC_VETO_AFTER =
   /^\s*(?:[\w-]+\s+){0,3}(?:bill|law|legislation|budget|amendment|reform|measure|decree)s?\b/i;
 
+const BACKGROUND_TALKS_BEFORE =
+  /\b(?:after|following|despite|tras|après|nach|após)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|decades|years|months|weeks|rounds?|of|the|their|long|lengthy|failed)[\s-]+){1,5}$/i;
+
 /** Whether a shared-table cue hit reads another sense in its context (see the patterns above). */
 function otherReading(h: CueHit, sentence: string): boolean {
   const after = sentence.slice(h.index + h.match.length);
   const match = h.match.trim();
   if (BARE_CALL.test(match) && !A_CALL_AFTER.test(after)) return true;
+  // "settle their border after 18 years of talks": earlier talks are the background of another act.
+  if (h.cue.plover === 'CONSULT' && BACKGROUND_TALKS_BEFORE.test(sentence.slice(0, h.index))) return true;
   // "at a cabinet meeting": a government's own meeting, not talks with another.
   if (
     h.cue.plover === 'CONSULT' &&

@@ -483,6 +483,16 @@ export function findCountryHits(
         continue;
       }
     }
+    // "Bosnian Serb leader", "Kosovo Serbs": a people within another country, not a second country.
+    const prevHit = hits[hits.length - 1];
+    if (
+      entry.kind === 'demonym' &&
+      prevHit &&
+      prevHit.kind !== 'capital' &&
+      prevHit.code !== entry.code &&
+      text.slice(prevHit.end, first.start) === ' '
+    )
+      continue;
     // "Gulf of Thailand", "Sea of Japan": a sea or strait named after a country.
     const featureOf = tokens[end - len - 1];
     if (
