@@ -294,6 +294,12 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean; readonly igoR
     re: /\b(?:withdraw\w*|withdrew|quit\w*|leav(?:e|es|ing)|left|exit\w*|retir\w+|salida|sortie|quitte\w*|austritt|tritt\w* aus|saída|deixa\w*)\b[^.;]{0,30}\b(?:from|de|du|aus|da|do)\b/giu,
   },
   {
+    plover: 'CONSULT',
+    cameo: '040',
+    diplomatic: true,
+    re: /\b(?:encontro|encuentro|(?:se )?encontraram-se|se encontraram|se encontr(?:ó|aron)|se reunieron|reuniram-se|se reuniram|retom\w+ (?:o )?diálogo|retoman el diálogo|reanud\w+ el diálogo)\b/giu,
+  },
+  {
     plover: 'AGREE',
     cameo: '036',
     diplomatic: true,
@@ -444,6 +450,8 @@ const NOT_VISITORS_BEFORE =
 const DOMESTIC_VETO_AFTER =
   /^\s*(?:[\w-]+\s+){0,3}(?:bill|law|legislation|budget|amendment|reform|measure|decree)s?\b/i;
 
+const SETTING_BEFORE =
+  /\b(?:at|during|bei|beim|während|lors d[eu]|pendant|durante|en|na|no|em)\s+(?:(?:their|its|his|her|the|a|an|ihrem|ihren|seinem|einem|einer|leur|su|sua|seu|la|le|el|o|a)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 const BACKGROUND_TALKS_BEFORE =
   /\b(?:after|following|despite|tras|après|nach|após)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|decades|years|months|weeks|rounds?|of|the|their|long|lengthy|failed)[\s-]+){1,5}$/i;
 
@@ -486,7 +494,16 @@ function articleCues(sentence: string): CueHit[] {
   }
   // At the same word, the article-level reading is the more specific one ("Gespräche ... verlangt").
   const own = (h: CueHit) => (ARTICLE_CUES.includes(h.cue) ? 0 : 1);
-  return hits.sort((a, b) => a.index - b.index || own(a) - own(b));
+  const sorted = hits.sort((a, b) => a.index - b.index || own(a) - own(b));
+  // "bei ihrem ersten Treffen in Paris vereinbart": a meeting named as the setting of a later act is not the act.
+  return sorted.filter(
+    (h) =>
+      !(
+        h.cue.plover === 'CONSULT' &&
+        SETTING_BEFORE.test(sentence.slice(0, h.index)) &&
+        sorted.some((o) => o.index > h.index && o.cue.plover !== 'CONSULT')
+      ),
+  );
 }
 
 const CAUSE_BETWEEN =
