@@ -255,7 +255,7 @@ const NOT_A_STATE_AFTER =
 const JUDICIAL_SUBJECT =
   /\b(?:court|judges?|tribunal|prosecutors?|police|juez|jueza|juge|gericht|richter|polícia|policía|policia|staatsanwalt\w*|fiscal[ií]a)\b[^.;]{0,40}$/i;
 const NON_STATE =
-  /\b(?:rebels?|guerrillas?|insurgents?|militants?|separatists?|militias?|opposition (?:parties|party|leaders?|groups?|figures|candidates?)|(?:presidential )?candidates?|challengers?|presidential hopefuls?|(?:trade|labou?r|teachers'?|workers'?) unions?|strikers|protesters|armed groups?)\b/i;
+  /\b(?:paramilitar\w*|rebels?|guerrillas?|insurgents?|militants?|separatists?|militias?|opposition (?:parties|party|leaders?|groups?|figures|candidates?)|(?:presidential )?candidates?|challengers?|presidential hopefuls?|(?:trade|labou?r|teachers'?|workers'?) unions?|strikers|protesters|armed groups?)\b/i;
 // After the act: a condition that makes it a promise for later ("would restore ties if elected").
 const CONDITIONAL_AFTER =
   /^[^.;]{0,80}\b(?:if (?:elected|re-?elected|(?:he|she|they|it) (?:wins?|is elected|are elected|takes? office|comes? to power))|si (?:gana|es elegid[oa])|s'il est élu|falls (?:er|sie) gewählt|se (?:for )?eleit[oa])\b/i;
@@ -278,6 +278,13 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean; readonly igoR
     diplomatic: true,
     // A UN organ's resolution demanding something of a state is the body acting on it.
     re: /\b(?:General Assembly|Security Council|Asamblea General|Consejo de Seguridad|Assemblée générale|Conseil de sécurité|Generalversammlung|Sicherheitsrat|Assembleia Geral|Conselho de Segurança)\b[^.;]{0,60}\b(?:demand\w*|calls? (?:on|for)|called (?:on|for)|exig\w+|reclam\w+|fordert\w*|verlangt\w*)\b/giu,
+  },
+  {
+    plover: 'ACCUSE',
+    cameo: '112',
+    diplomatic: true,
+    // A UN body mandating an inquiry into a state or condemning it.
+    re: /\b(?:rights council|Human Rights Council|General Assembly|Security Council|Consejo de Derechos Humanos|Conseil des droits de l'homme|Menschenrechtsrat|Conselho de Direitos Humanos)\b[^.;]{0,50}\b(?:investigat\w+|condemn\w*|censur\w+|(?:set up|establish\w*|creat\w+) (?:an? )?(?:independent )?(?:fact-finding )?(?:mission|inquiry|commission))/giu,
   },
   {
     plover: 'REQUEST',
@@ -333,7 +340,7 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean; readonly igoR
     plover: 'SUPPORT',
     cameo: '057',
     diplomatic: true,
-    re: /\b(?:sign(?:s|ed|ing)?|firm(?:a|an|ó|aron)|assin(?:a|am|ou|aram)|sign(?:e|ent|é|ée|és)|unterzeichne\w*)\b[^.;]{0,60}\b(?:memorando|memorándum|mémorandum|absichtserklärung)/giu,
+    re: /\b(?:sign(?:s|ed|ing)?|firm(?:a|an|ó|aron)|assin(?:a|am|ou|aram)|sign(?:e|ent|é|ée|és)|unterzeichne\w*)\b[^.;]{0,60}\b(?:memorando|memorándum|mémorandum|absichtserklärung)|\b(?:sign(?:e|ent|é|ée|és)|firm(?:a|an|ó|aron)|assin(?:a|am|ou|aram)|unterzeichne\w*)\b[^.;]{0,30}\b(?:contrats|contratos|verträge)\b/giu,
   },
   {
     plover: 'SUPPORT',
