@@ -307,6 +307,13 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean; readonly igoR
     re: /\b(?:encontro|encuentro|(?:se )?encontraram-se|se encontraram|se encontr(?:ó|aron)|se reunieron|reuniram-se|se reuniram|retom\w+ (?:o )?diálogo|retoman el diálogo|reanud\w+ el diálogo)\b/giu,
   },
   {
+    plover: 'CONSULT',
+    cameo: '043',
+    diplomatic: true,
+    // Receiving a visitor whose title the shared cue lacks, or in the passive ("foi recebido ... pelo presidente").
+    re: /\b(?:recebe|recebeu|recibe|recibió|reçoit|empfängt)\s+(?:o |a |el |la |le |den |die )?(?:primeiro-ministro|primeira-ministra|primer ministro|primera ministra|premier ministre|chanceler|canciller|chancelier|ministro|ministra|ministre|rei|rey|roi)\b|\b(?:foi|fue|a été|wurde)\s+(?:\p{L}+\s+){0,3}(?:recebid[oa]|recibid[oa]|reçue?|empfangen)\b/giu,
+  },
+  {
     plover: 'AGREE',
     cameo: '036',
     diplomatic: true,
