@@ -476,6 +476,14 @@ function otherReading(h: CueHit, sentence: string): boolean {
   if (BARE_CALL.test(match) && !A_CALL_AFTER.test(after)) return true;
   // "settle their border after 18 years of talks": earlier talks are the background of another act.
   if (h.cue.plover === 'CONSULT' && BACKGROUND_TALKS_BEFORE.test(sentence.slice(0, h.index))) return true;
+  // "will speak at the summit": speaking is talks only with someone ("spoke by phone with", "spoke to").
+  if (
+    /^(?:speak|speaks|spoke|speaking)$/i.test(match) &&
+    !/^\s+(?:(?:by|over the|on the) (?:tele)?phone\s+|(?:on|late on|early on|last) \w+\s+|again\s+|briefly\s+){0,3}(?:with|to)\b/i.test(
+      after,
+    )
+  )
+    return true;
   // "at a cabinet meeting": a government's own meeting, not talks with another.
   if (
     h.cue.plover === 'CONSULT' &&
@@ -559,7 +567,11 @@ function pickParties(
 ): { actor?: Party; recipient?: Party } {
   const before = dedupe(parties.filter((p) => p.at < cueAt));
   // A body after the verb that only sets the scene ("invites him to a BRICS summit") is not the recipient.
-  const after = dedupe(parties.filter((p) => p.at >= cueAt && !p.venue));
+  // A country named as a place ("talks in Japan") is the venue, except where the act goes there (a visit, an
+  // embassy opened in a capital).
+  const visit =
+    /^04[23]$/.test(hit.cue.cameo) || /embass|embajad|ambassade|botschaft|embaixad/i.test(hit.match);
+  const after = dedupe(parties.filter((p) => p.at >= cueAt && !p.venue && (visit || !p.place)));
   const actor = before[0] ?? after[0];
   if (!actor) return {};
   // "Spain, Ireland and Norway recognise a Palestinian state", "Sweden and Finland ... summon envoys": sides
