@@ -69,6 +69,12 @@ interface Context {
   readonly people: Map<string, PersonMention>;
   /** Country of the dateline city. */
   readonly homeCountry?: string;
+  /**
+   * The one head of state or government the article names with no country: the dateline country's own. With
+   * two such leaders ("talks between President Lula and Prime Minister Modi in New Delhi") one is the visitor,
+   * so neither is given the dateline's country.
+   */
+  readonly homeLeader?: string;
   /** Names the article introduces as companies ("Japanese carmaker Hondaku"). */
   readonly companies: ReadonlySet<string>;
   /** Country codes of the article, most mentioned first. */
@@ -179,7 +185,7 @@ function partiesIn(sentence: string, ctx: Context, offset = 0): Party[] {
       continue;
     }
     const p =
-      person && !person.country && ctx.homeCountry && person.role && HOME_LEADER_ROLE.test(person.role)
+      person && !person.country && ctx.homeCountry && person.name === ctx.homeLeader
         ? { ...person, country: ctx.homeCountry }
         : person;
     if (
@@ -359,7 +365,16 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean; readonly igoR
     plover: 'REJECT',
     cameo: '125',
     diplomatic: true,
-    re: /\b(?:reject\w*|rebuff\w*|spurn\w*|turn(?:s|ed)? down|dismiss\w*|rechaz\w+|rejett?\w+|rejeit\w+|lehnt\w*)\b[^.;]{0,50}\b(?:offer|proposal|plan|invitation|initiative|propuesta|oferta|ofrecimiento|proposition|offre|proposta|angebot|vorschlag)s?\b[^.;]{0,40}\b(?:mediat\w+|talks|negotiat\w+|dialogue|broker\w*|peace|mediaci\w+|médiation|mediação|vermittl\w+|diálogo|dialogue|gespräch\w*)/giu,
+    // Also a proposal to settle a dispute elsewhere (an international court, arbitration): CAMEO 125 covers
+    // rejecting any proposal to settle.
+    re: /\b(?:reject\w*|rebuff\w*|spurn\w*|turn(?:s|ed)? down|dismiss\w*|rechaz\w+|rejett?\w+|rejeit\w+|lehnt\w*)\b[^.;]{0,50}\b(?:offer|proposal|plan|invitation|initiative|propuesta|oferta|ofrecimiento|proposition|offre|proposta|angebot|vorschlag)s?\b[^.;]{0,60}\b(?:mediat\w+|talks|negotiat\w+|dialogue|broker\w*|peace|mediaci\w+|médiation|mediação|vermittl\w+|diálogo|dialogue|gespräch\w*|court|arbitrat\w+|tribunal|corte|cour|gericht\w*|schiedsgericht\w*)/giu,
+  },
+  {
+    plover: 'ACCUSE',
+    cameo: '111',
+    diplomatic: true,
+    // A body's resolution that censures or condemns a state ("the IAEA board passed a resolution censuring Iran").
+    re: /\b(?:pass\w*|adopt\w*|approv\w+|aprob\w+|adopt\w+|verabschied\w+)\s+(?:a |an |the |une |una |uma |eine )?(?:[\w-]+\s+){0,2}(?:resolution|resolución|résolution|resolução|resolution)\b[^.;]{0,40}\b(?:censur\w+|condemn\w*|criticis\w+|criticiz\w+|rebuk\w+|deplor\w+|condena\w*|condamn\w+|verurteil\w+|rüg\w+)/giu,
   },
   {
     plover: 'REJECT',
@@ -623,7 +638,13 @@ function decide(title: string, sentences: readonly string[], ctx: Context): Dipl
       rejected ||= `"${sentence}" uses diplomatic words in another sense`;
       continue;
     }
-    if ((COMMERCIAL.test(sentence) || SPORT.test(sentence)) && !STATE_WORDS.test(sentence)) {
+    // A market or sports word with no state or intergovernmental body in the sentence ("its stock of enriched
+    // uranium" in an IAEA resolution is neither).
+    if (
+      (COMMERCIAL.test(sentence) || SPORT.test(sentence)) &&
+      !STATE_WORDS.test(sentence) &&
+      !findOrganizations(sentence, ctx.full).some((o) => o.igo)
+    ) {
       rejected ||= `"${sentence}" is about companies or entertainment, not states`;
       continue;
     }
@@ -769,10 +790,13 @@ export function analyseStory(input: StoryInput): StoryAnalysis {
     )[0];
     homeCountry = hit?.code;
   }
+  const untitledLeaders = people.filter((p) => !p.country && p.role && HOME_LEADER_ROLE.test(p.role));
+  const homeLeader = untitledLeaders.length === 1 ? untitledLeaders[0]?.name : undefined;
   const decision = decide(input.title, splitSentences(body), {
     language,
     people: bySurface,
     ...(homeCountry ? { homeCountry } : {}),
+    ...(homeLeader ? { homeLeader } : {}),
     companies: companyNames(full),
     // Counted in the body: a headline names the topic ("... Gespräche über Handel und Ukraine").
     full,
