@@ -386,7 +386,7 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean; readonly igoR
     plover: 'REQUEST',
     cameo: '108',
     diplomatic: true,
-    re: /\b(?:ask(?:s|ed)?|request(?:s|ed)?|invit(?:e|es|ed)|s[eo]ught|seeks?|pid(?:e|ió) a|pediu a|demande à|bittet|bat)\b[^.;]{0,60}\b(?:to (?:mediate|broker|convene talks|host talks|facilitate (?:talks|dialogue)|extradite|hand over|send back)|for (?:mediation|talks|the extradition of)|que medie|mediar|de servir de médiateur|zu vermitteln|la extradición|a extradição|l'extradition|die auslieferung)\b/giu,
+    re: /\b(?:ask(?:s|ed)?|request(?:s|ed)?|invit(?:e|es|ed)|s[eo]ught|seeks?|pid(?:e|ió) a|pediu a|demande à|bittet|bat)\b[^.;]{0,60}\b(?:to (?:mediate|broker|convene talks|host talks|facilitate (?:talks|dialogue)|extradite|hand over|send back)|to (?:re)?convene|to (?:resume|restart|reopen|host|hold) (?:the |a |new |fresh |direct |peace |\w+ )?(?:round of )?(?:talks|negotiations|dialogue)|for (?:mediation|talks|the extradition of)|que medie|mediar|de servir de médiateur|zu vermitteln|la extradición|a extradição|l'extradition|die auslieferung)\b/giu,
   },
   {
     plover: 'SANCTION',

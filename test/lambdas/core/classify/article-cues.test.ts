@@ -24,6 +24,16 @@ describe('article cues from the blind set', () => {
     expect(d).toMatchObject({ diplomatic: true, plover: 'REJECT', dyad: 'GUY-VEN' });
   });
 
+  it('reads asking another state to reconvene or host talks as a request, not as the talks', () => {
+    const d = analyseStory({
+      title: 'Chad asks Qatar to reconvene Doha talks with rebel groups',
+      text:
+        "N'DJAMENA, April 4 (Test Wire) - Chad's foreign minister formally asked Qatar on Thursday to reconvene " +
+        'peace talks in Doha, in a letter handed to the Qatari ambassador.',
+    }).decision;
+    expect(d).toMatchObject({ diplomatic: true, plover: 'REQUEST', dyad: 'QAT-TCD' });
+  });
+
   it("does not give two untitled leaders the dateline's country", () => {
     const a = analyseStory({
       title: "Lula and Modi sign statement backing India's bid for a council seat",
