@@ -378,6 +378,13 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean; readonly igoR
   },
   {
     plover: 'REJECT',
+    cameo: '120',
+    diplomatic: true,
+    // Rejecting another state's complaint, accusations or demands ("Ethiopia rejects Egypt's complaint").
+    re: /\b(?:reject\w*|rebuff\w*|dismiss\w*|rechaz\w+|rejett?\w+|rejeit\w+|weist\b[^.;]{0,40}\bzurück|wies\b[^.;]{0,40}\bzurück)\b[^.;]{0,40}\b(?:complaints?|accusations?|allegations?|demands?|ultimatum|protests?|denuncia\w*|acusaci\w+|plainte|accusations|reclama\w+|vorwürfe|beschwerde)\b/giu,
+  },
+  {
+    plover: 'REJECT',
     cameo: '126',
     diplomatic: true,
     re: /\b(?:reject\w*|rebuff\w*|spurn\w*|turn(?:s|ed)? down|rechaz\w+|rejett?\w+|rejeit\w+)\b[^.;]{0,30}\b(?:mediation|mediaci[óo]n|médiation|mediação)\b/giu,
@@ -386,7 +393,7 @@ const ARTICLE_CUES: readonly (Cue & { readonly igoActor?: boolean; readonly igoR
     plover: 'REQUEST',
     cameo: '108',
     diplomatic: true,
-    re: /\b(?:ask(?:s|ed)?|request(?:s|ed)?|invit(?:e|es|ed)|s[eo]ught|seeks?|pid(?:e|ió) a|pediu a|demande à|bittet|bat)\b[^.;]{0,60}\b(?:to (?:mediate|broker|convene talks|host talks|facilitate (?:talks|dialogue)|extradite|hand over|send back)|to (?:re)?convene|to (?:resume|restart|reopen|host|hold) (?:the |a |new |fresh |direct |peace |\w+ )?(?:round of )?(?:talks|negotiations|dialogue)|for (?:mediation|talks|the extradition of)|que medie|mediar|de servir de médiateur|zu vermitteln|la extradición|a extradição|l'extradition|die auslieferung)\b/giu,
+    re: /\b(?:ask(?:s|ed)?|request(?:s|ed)?|invit(?:e|es|ed)|s[eo]ught|seeks?|pid(?:e|ió) a|pediu a|demande à|bittet|bat)\b[^.;]{0,60}\b(?:to (?:mediate|broker|convene talks|host talks|facilitate (?:talks|dialogue)|extradite|hand over|send back)|to (?:re)?convene|to (?:resume|restart|reopen|host|hold) (?:the |a |new |fresh |direct |peace |\w+ )?(?:round of )?(?:talks|negotiations|dialogue)|for (?:mediation|talks|the extradition of|(?:an? )?(?:urgent |emergency |immediate |special )?(?:meeting|session))|que medie|mediar|de servir de médiateur|zu vermitteln|la extradición|a extradição|l'extradition|die auslieferung)\b/giu,
   },
   {
     plover: 'SANCTION',

@@ -224,7 +224,7 @@ export const CUES: readonly Cue[] = [
     'THREATEN',
     '1313',
     true,
-    `\\bthreat(?:en|ens|ened|ening)\\b[^;]{0,30}\\b(?:recall|withdraw|expel|cut|sever|break|downgrade|sanction|suspend)`,
+    `\\bthreat(?:en|ens|ened|ening)\\b[^;]{0,30}\\b(?:recall|withdraw|expel|cut|sever|break|downgrade|sanction|suspend|close|shut|impose|ban|freeze)`,
   ),
   c(
     'THREATEN',

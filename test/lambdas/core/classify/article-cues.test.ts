@@ -34,6 +34,36 @@ describe('article cues from the blind set', () => {
     expect(d).toMatchObject({ diplomatic: true, plover: 'REQUEST', dyad: 'QAT-TCD' });
   });
 
+  it("reads rejecting another state's complaint as a rejection", () => {
+    const d = analyseStory({
+      title: "Uganda rejects Kenya's complaint to the African Union over border fence",
+      text:
+        'KAMPALA, Oct 2 (Test Wire) - Uganda on Thursday rejected a complaint Kenya had lodged with the African Union ' +
+        'over a new border fence, calling it groundless.',
+    }).decision;
+    expect(d).toMatchObject({ diplomatic: true, plover: 'REJECT', dyad: 'KEN-UGA' });
+  });
+
+  it('reads threatening to shut a consulate as a threat', () => {
+    const d = analyseStory({
+      title: 'Latvia threatens to shut Belarusian consulate after border incident',
+      text:
+        'RIGA, Aug 8 (Test Wire) - Latvia threatened on Friday to shut the Belarusian consulate in Daugavpils if ' +
+        'Minsk does not explain how armed men crossed the border.',
+    }).decision;
+    expect(d).toMatchObject({ diplomatic: true, plover: 'THREATEN', dyad: 'BLR-LVA' });
+  });
+
+  it('reads asking the Security Council for an urgent meeting as a request', () => {
+    const d = analyseStory({
+      title: 'Benin asks UN Security Council for urgent meeting over border raids',
+      text:
+        "COTONOU, May 3 (Test Wire) - Benin's foreign minister wrote to the U.N. Security Council on Saturday asking " +
+        'it to convene an urgent meeting on raids along the northern border.',
+    }).decision;
+    expect(d).toMatchObject({ diplomatic: true, plover: 'REQUEST' });
+  });
+
   it("does not give two untitled leaders the dateline's country", () => {
     const a = analyseStory({
       title: "Lula and Modi sign statement backing India's bid for a council seat",

@@ -25,8 +25,9 @@ const load = (file: string) =>
 // Wire-style articles written to probe generalisation (not from any corpus), labelled by
 // design/diplomatic-stories.md: every diplomatic PLOVER type, traps, IGO dyads, capitals, demonyms, es/fr/de/pt.
 // probe-articles.jsonl was written in batches, each scored once and then fixed for; blind-articles.jsonl (50,
-// written like the dev set) was scored once before any fix it led to (docs/quality.md has both first passes).
-describe.each(['probe-articles.jsonl', 'blind-articles.jsonl'])(
+// written like the dev set) and blind2-articles.jsonl (50 more, after the blind set's fixes) were each scored
+// once before any fix they led to (docs/quality.md has the first passes).
+describe.each(['probe-articles.jsonl', 'blind-articles.jsonl', 'blind2-articles.jsonl'])(
   '%s (aggregate, against the issue targets)',
   (file) => {
     const rows = load(file);
