@@ -6,8 +6,9 @@
  * the last is the AWS SDK's own work per request: middleware, serialisation, signing, endpoint resolution.
  */
 import { Agent, request } from 'node:http';
-import { type AttributeValue, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { documentClient } from '../../lambdas/adapters/dynamodb/article-table';
 
 /** CPU milliseconds per request, each way of sending it. */
@@ -33,19 +34,6 @@ function probeItem(i: number): Record<string, unknown> {
     wordCount: 540,
     text: 'The talks went on for hours. '.repeat(105),
   };
-}
-
-/** The probe item in DynamoDB's wire form (strings, numbers, booleans and string lists are all it holds). */
-function marshall(item: Record<string, unknown>): Record<string, AttributeValue> {
-  const value = (v: unknown): AttributeValue =>
-    typeof v === 'number'
-      ? { N: String(v) }
-      : typeof v === 'boolean'
-        ? { BOOL: v }
-        : Array.isArray(v)
-          ? { L: v.map(value) }
-          : { S: String(v) };
-  return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, value(v)]));
 }
 
 async function cpuPerCall(calls: number, send: (i: number) => Promise<unknown>): Promise<number> {
